@@ -1,0 +1,6 @@
+import { packageConfig } from '../../scripts/rollup-package.mjs';
+
+export default packageConfig({
+  dir: import.meta.dirname,
+  input: { index: 'src/index.ts' },
+});

@@ -1,0 +1,68 @@
+// Shared rollup setup: every package ships ESM + .d.ts for npm, and the element
+// packages also ship one self-contained CDN entry whose heavy transports are lazy chunks.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+/**
+ * @param {object} options
+ * @param {string} options.dir the package folder (pass `import.meta.dirname`)
+ * @param {Record<string, string>} options.input npm entry points, name → source file
+ * @param {Record<string, string>} [options.cdn] CDN entry points, output name → source file
+ * @returns {import('rollup').RollupOptions[]}
+ */
+export function packageConfig({ dir, input, cdn }) {
+  const pkg = JSON.parse(readFileSync(resolve(dir, 'package.json'), 'utf8'));
+  const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+  // Anything the package depends on stays a bare import in the npm build.
+  const external = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
+  const tsconfig = resolve(dir, 'tsconfig.json');
+
+  /** @type {import('rollup').RollupOptions[]} */
+  const configs = [
+    {
+      input: Object.fromEntries(Object.entries(input).map(([k, v]) => [k, resolve(dir, v)])),
+      external,
+      plugins: [typescript({ tsconfig, outDir: resolve(dir, 'dist'), declarationDir: resolve(dir, 'dist') })],
+      output: {
+        dir: resolve(dir, 'dist'),
+        format: 'es',
+        sourcemap: true,
+        preserveModules: true,
+        preserveModulesRoot: resolve(dir, 'src'),
+      },
+      onwarn,
+    },
+  ];
+
+  if (cdn) {
+    configs.push({
+      input: Object.fromEntries(Object.entries(cdn).map(([k, v]) => [k, resolve(dir, v)])),
+      plugins: [
+        nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'module', 'import'] }),
+        typescript({ tsconfig, declaration: false, declarationMap: false, outDir: resolve(dir, 'dist/cdn') }),
+        terser({ ecma: 2020, module: true, format: { comments: false } }),
+      ],
+      output: {
+        dir: resolve(dir, 'dist/cdn'),
+        format: 'es',
+        sourcemap: true,
+        entryFileNames: '[name].js',
+        // hls.js and livekit-client end up here, fetched only when a source needs them.
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+      onwarn,
+    });
+  }
+  return configs;
+}
+
+/** @param {import('rollup').RollupLog} warning @param {(w: import('rollup').RollupLog) => void} warn */
+function onwarn(warning, warn) {
+  // livekit-client and hls.js use `this` at module top level in some helpers; harmless in ESM.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.ids?.join() ?? '')) return;
+  warn(warning);
+}

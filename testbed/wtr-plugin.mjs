@@ -1,0 +1,40 @@
+// @web/test-runner plugin: starts test-bed parts lazily, once per run, when a browser test asks
+// for them through `executeServerCommand('testbed:…')`, and stops all of them when the run ends.
+
+/**
+ * Each command returns plain JSON for the browser. Parts register here by name; a part is
+ * `() => Promise<{ info: object, stop: () => Promise<void> }>`.
+ * @param {Record<string, () => Promise<{ info: unknown, stop: () => Promise<void> }>>} parts
+ * @returns {import('@web/test-runner').TestRunnerPlugin}
+ */
+export function testbedPlugin(parts) {
+  /** @type {Map<string, Promise<{ info: unknown, stop: () => Promise<void> }>>} */
+  const started = new Map();
+  return {
+    name: 'livehook-testbed',
+    async executeCommand({ command, payload, session }) {
+      if (command === 'testbed:offline') {
+        // Browser offline emulation (HTTP only; WebRTC ignores it).
+        const page = /** @type {any} */ (session.browser).getPage(session.id);
+        await page.context().setOffline(Boolean(/** @type {any} */ (payload)?.offline));
+        return true;
+      }
+      if (!command.startsWith('testbed:')) return undefined;
+      const name = command.slice('testbed:'.length);
+      const start = parts[name];
+      if (!start) throw new Error(`unknown test-bed part "${name}"; known: ${Object.keys(parts).join(', ')}`);
+      if (!started.has(name)) {
+        const starting = start();
+        started.set(name, starting);
+        starting.catch(() => started.delete(name));
+      }
+      const part = await /** @type {Promise<{ info: unknown }>} */ (started.get(name));
+      return part.info;
+    },
+    async serverStop() {
+      const all = [...started.values()];
+      started.clear();
+      await Promise.allSettled(all.map(async (p) => (await p).stop()));
+    },
+  };
+}
