@@ -1,2 +1,0 @@
-export { loadHls, type HlsConstructor } from './load-hls.js';
-export { chooseHlsEngine, type HlsEngine } from './playback-engine.js';

@@ -1,0 +1,49 @@
+// The seam between the Viewer and a way of getting frames (HLS, LiveKit). The player never asks which one it has.
+import type { Cue } from '../cues/cue.js';
+import type { Metrics } from '../metrics/metrics.js';
+import type { Quality, QualityChoice } from '../quality/quality.js';
+import type { ViewerError } from '../viewer/errors.js';
+
+/** What a transport reports to the Viewer. The Viewer owns state; transports only describe what they see. */
+export interface TransportContext {
+  readonly video: HTMLVideoElement;
+  /** Aborted when the Viewer stops using this transport. */
+  readonly signal: AbortSignal;
+  /**
+   * Where the transport is: connecting, waiting for the stream to start, live (media events decide
+   * playing/paused/stalled from here), reconnecting, or ended. Fatal problems go through `fail`.
+   */
+  setPhase(phase: TransportPhase): void;
+  setQualities(qualities: readonly Quality[], current: QualityChoice, playing?: string): void;
+  updateMetrics(partial: Partial<Metrics>): void;
+  cue(cue: Cue): void;
+  warn(warning: ViewerWarning): void;
+  /** This source cannot play: the Viewer tries the next one, or ends in `error`. */
+  fail(error: ViewerError): void;
+}
+
+export type TransportPhase = 'connecting' | 'waiting' | 'live' | 'reconnecting' | 'ended';
+
+export interface ViewerWarning {
+  /** e.g. 'bad-cue', 'autoplay-muted'. */
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Transport {
+  readonly kind: string;
+  /** Starts loading. Rejections are treated like `fail`. */
+  start(): Promise<void>;
+  setQuality(choice: QualityChoice): void;
+  /** Jump to the live edge (after being paused or left behind). */
+  seekToLive(): void;
+  /** Seconds behind the live edge now, if known. */
+  behindLive?(): number | undefined;
+  /** Releases everything: network, decoders, MediaSource, timers, listeners. Idempotent. */
+  destroy(): void;
+}
+
+export interface TransportFactory<S> {
+  readonly kind: string;
+  create(source: S, context: TransportContext): Transport;
+}

@@ -1,0 +1,412 @@
+// The Viewer: attaches a list of live sources to a <video>, tries them in order, and turns what
+// the transport and the media element report into one state, one quality list and one set of metrics.
+import type { Cue } from '../cues/cue.js';
+import { FrameWatch } from '../metrics/frame-watch.js';
+import { emptyMetrics, type Metrics } from '../metrics/metrics.js';
+import type { Quality, QualityChoice } from '../quality/quality.js';
+import { describeSource, parseSource, type Source, type SourceInput } from '../sources/source.js';
+import { type HlsTransportOptions, hlsTransportFactory } from '../transports/hls/hls-transport.js';
+import type { Transport, TransportContext, TransportFactory, TransportPhase } from '../transports/transport.js';
+import { toViewerError, ViewerError } from './errors.js';
+import { TypedEmitter, type ViewerEventMap } from './events.js';
+import { ViewerState } from './state.js';
+
+export interface ViewerOptions {
+  /** Sources tried in order; a failure falls back to the next. */
+  sources: readonly SourceInput[];
+  /** 'low' aims closer to the live edge (LL-HLS where the stream has it); 'standard' favours smoothness. */
+  latency?: 'low' | 'standard';
+  /** Start playing when ready: with sound if the browser allows it, else muted. */
+  autoplay?: boolean;
+  /** Start muted. */
+  muted?: boolean;
+  /** No new frame for this long while playing counts as a stall, ms. */
+  stallAfter?: number;
+  /** HLS tuning and the hls.js escape hatch. */
+  hls?: HlsTransportOptions;
+  /** Extra transports (e.g. LiveKit) by source kind. */
+  transports?: readonly TransportFactory<never>[];
+}
+
+const DEFAULTS = {
+  stallAfter: 1500, // long enough to ignore one late frame, short enough that a viewer would call it a freeze
+  metricsInterval: 1000,
+  maxSeenCues: 500, // cue ids remembered for de-duplication; cues repeat in every playlist refresh
+};
+
+interface Attempt {
+  readonly index: number;
+  readonly source: Source;
+  readonly transport: Transport;
+  readonly abort: AbortController;
+}
+
+/**
+ * A live viewer for one `<video>`.
+ *
+ * ```ts
+ * const viewer = new Viewer(video, { sources: ['https://cdn.example/live/master.m3u8'], autoplay: true });
+ * viewer.on('statechange', ({ state }) => console.log(state));
+ * viewer.load();
+ * ```
+ */
+export class Viewer extends TypedEmitter<ViewerEventMap> {
+  private _state: ViewerState = ViewerState.Idle;
+  private _error: ViewerError | undefined;
+  private _qualities: readonly Quality[] = [];
+  private _choice: QualityChoice = 'auto';
+  private _playing: string | undefined;
+  private _metrics: Metrics = emptyMetrics();
+  private readonly seenCues = new Set<string>();
+  private readonly recentCues: Cue[] = [];
+
+  private attempt: Attempt | undefined;
+  private phase: TransportPhase = 'connecting';
+  private frames: FrameWatch | undefined;
+  private media: AbortController | undefined;
+  private metricsTimer: ReturnType<typeof setInterval> | undefined;
+  private loadStartedAt = 0;
+  private stallStartedAt: number | undefined;
+  private playRequested = false;
+  private destroyed = false;
+  private readonly factories: Map<string, TransportFactory<never>>;
+
+  constructor(
+    readonly video: HTMLVideoElement,
+    private readonly options: ViewerOptions,
+  ) {
+    super();
+    this.factories = new Map<string, TransportFactory<never>>([
+      ['hls', hlsTransportFactory(options.hls, options.latency) as TransportFactory<never>],
+      ...(options.transports ?? []).map((f) => [f.kind, f] as const),
+    ]);
+  }
+
+  get state(): ViewerState {
+    return this._state;
+  }
+  /** Why the viewer is in `error`. */
+  get error(): ViewerError | undefined {
+    return this._error;
+  }
+  get qualities(): readonly Quality[] {
+    return this._qualities;
+  }
+  /** 'auto' or the id chosen with setQuality. */
+  get quality(): QualityChoice {
+    return this._choice;
+  }
+  /** Id of the quality on screen now. */
+  get playingQuality(): string | undefined {
+    return this._playing;
+  }
+  get metrics(): Readonly<Metrics> {
+    return this._metrics;
+  }
+  /** The last cues received, oldest first (at most 50). */
+  get cues(): readonly Cue[] {
+    return this.recentCues;
+  }
+  /** The source playing or being tried. */
+  get source(): Source | undefined {
+    return this.attempt?.source;
+  }
+  /** Seconds behind the live edge, if the transport knows. */
+  get behindLive(): number | undefined {
+    return this.attempt?.transport.behindLive?.();
+  }
+
+  /** Starts (or restarts) with the first source. */
+  load(): void {
+    if (this.destroyed) return;
+    this.stopAttempt();
+    this._error = undefined;
+    this._metrics = emptyMetrics();
+    this.loadStartedAt = performance.now();
+    this.listenToMedia();
+    this.tryFrom(0);
+  }
+
+  /** After `error`: try every source again. */
+  retry(): void {
+    this.load();
+  }
+
+  setQuality(choice: QualityChoice): void {
+    if (choice !== 'auto' && !this._qualities.some((q) => q.id === choice)) {
+      this.emit('warning', {
+        code: 'unknown-quality',
+        message: `no quality "${choice}"; use "auto" or one of qualities[].id`,
+      });
+      return;
+    }
+    this._choice = choice;
+    this.attempt?.transport.setQuality(choice);
+    this.emitQuality();
+  }
+
+  seekToLive(): void {
+    this.attempt?.transport.seekToLive();
+    this.frames?.touch();
+  }
+
+  /** Plays (a user gesture also unlocks sound). Resolves false if the browser refused. */
+  async play(): Promise<boolean> {
+    this.playRequested = true;
+    this.frames?.touch();
+    // Coming back from a pause on a live stream means "show me what's live now".
+    if ((this.behindLive ?? 0) > 10) this.seekToLive();
+    try {
+      await this.video.play();
+      return true;
+    } catch {
+      this.updateState();
+      return false;
+    }
+  }
+
+  pause(): void {
+    this.video.pause();
+  }
+
+  /** Releases the transport, the media element and every timer and listener. The viewer can't be reused. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.stopAttempt();
+    this.media?.abort();
+    this.media = undefined;
+    this.video.removeAttribute('src');
+    this.video.srcObject = null;
+    try {
+      this.video.load(); // releases the decoder and any MediaSource still attached
+    } catch {
+      /* a detached element in some engines */
+    }
+  }
+
+  private tryFrom(index: number, reason?: ViewerError): void {
+    const inputs = this.options.sources;
+    if (index >= inputs.length) {
+      this.fail(reason ?? new ViewerError('bad-source', 'no source given: set src (an .m3u8 URL) or a LiveKit room'));
+      return;
+    }
+    let source: Source;
+    try {
+      source = parseSource(inputs[index]!);
+    } catch (error) {
+      this.fallBack(index, String(inputs[index]), toViewerError(error, 'bad-source'));
+      return;
+    }
+    const factory = this.factories.get(source.kind);
+    if (!factory) {
+      this.fallBack(
+        index,
+        describeSource(source),
+        new ViewerError('unsupported', `no transport for "${source.kind}" sources`),
+      );
+      return;
+    }
+    const abort = new AbortController();
+    const context = this.contextFor(index, source, abort.signal);
+    this.phase = 'connecting';
+    this.playRequested = false;
+    this.updateState();
+    const transport = factory.create(source as never, context);
+    this.attempt = { index, source, transport, abort };
+    this._metrics = { ...this._metrics, transport: transport.kind };
+    this.watchFrames();
+    transport.start().then(
+      () => {
+        if (!abort.signal.aborted) void this.autoplay();
+      },
+      (error: unknown) => context.fail(toViewerError(error)),
+    );
+  }
+
+  private fallBack(index: number, from: string, reason: ViewerError): void {
+    const next = this.options.sources[index + 1];
+    if (next === undefined) {
+      this.fail(reason);
+      return;
+    }
+    this.emit('fallback', { from, to: typeof next === 'string' ? next : `${next.kind}`, reason });
+    this.tryFrom(index + 1, reason);
+  }
+
+  private contextFor(index: number, source: Source, signal: AbortSignal): TransportContext {
+    const live = () => !signal.aborted && !this.destroyed;
+    return {
+      video: this.video,
+      signal,
+      setPhase: (phase) => {
+        if (!live()) return;
+        this.phase = phase;
+        this.updateState();
+      },
+      setQualities: (qualities, choice, playing) => {
+        if (!live()) return;
+        this._qualities = qualities;
+        this._choice = choice;
+        this._playing = playing;
+        this.emitQuality();
+      },
+      updateMetrics: (partial) => {
+        if (live()) this._metrics = { ...this._metrics, ...partial };
+      },
+      cue: (cue) => {
+        if (live()) this.acceptCue(cue);
+      },
+      warn: (warning) => {
+        if (live()) this.emit('warning', warning);
+      },
+      fail: (error) => {
+        if (!live()) return;
+        this.stopAttempt();
+        this.fallBack(index, describeSource(source), error);
+      },
+    };
+  }
+
+  private acceptCue(cue: Cue): void {
+    if (this.seenCues.has(cue.id)) return;
+    this.seenCues.add(cue.id);
+    if (this.seenCues.size > DEFAULTS.maxSeenCues) this.seenCues.delete(this.seenCues.values().next().value!);
+    this.recentCues.push(cue);
+    if (this.recentCues.length > 50) this.recentCues.shift();
+    this.emit('cue', { cue });
+  }
+
+  private async autoplay(): Promise<void> {
+    const video = this.video;
+    if (this.options.muted) video.muted = true;
+    if (!this.options.autoplay) {
+      this.updateState();
+      return;
+    }
+    this.playRequested = true;
+    try {
+      await video.play();
+      this.emit('autoplay', { result: video.muted ? 'muted' : 'sound' });
+      return;
+    } catch (error) {
+      if (this.destroyed || (error as Error)?.name !== 'NotAllowedError') return;
+    }
+    // Sound was refused: a muted picture beats a black box. The UI offers "tap to unmute".
+    video.muted = true;
+    try {
+      await video.play();
+      this.emit('autoplay', { result: 'muted' });
+      this.emit('warning', { code: 'autoplay-muted', message: 'the browser blocked sound; playing muted' });
+    } catch {
+      if (this.destroyed) return;
+      this.emit('autoplay', { result: 'blocked' });
+      this.updateState();
+    }
+  }
+
+  private listenToMedia(): void {
+    this.media?.abort();
+    this.media = new AbortController();
+    const opts = { signal: this.media.signal };
+    const update = () => this.updateState();
+    for (const type of ['play', 'pause', 'playing', 'ended', 'emptied'])
+      this.video.addEventListener(type, update, opts);
+    this.video.addEventListener('play', () => (this.playRequested = true), opts);
+    this.metricsTimer = setInterval(() => this.refreshMetrics(), DEFAULTS.metricsInterval);
+    this.media.signal.addEventListener('abort', () => clearInterval(this.metricsTimer));
+  }
+
+  private watchFrames(): void {
+    this.frames?.destroy();
+    this.frames = new FrameWatch(this.video, {
+      stallAfter: this.options.stallAfter ?? DEFAULTS.stallAfter,
+      onFirstFrame: () => {
+        this._metrics = { ...this._metrics, timeToFirstFrame: Math.round(performance.now() - this.loadStartedAt) };
+        this.updateState();
+      },
+      onStall: () => {
+        this.stallStartedAt = performance.now();
+        this._metrics = { ...this._metrics, rebufferCount: this._metrics.rebufferCount + 1 };
+        this.updateState();
+      },
+      onResume: () => {
+        if (this.stallStartedAt !== undefined) {
+          const time = this._metrics.rebufferTime + (performance.now() - this.stallStartedAt);
+          this._metrics = { ...this._metrics, rebufferTime: Math.round(time) };
+        }
+        this.stallStartedAt = undefined;
+        this.updateState();
+      },
+    });
+  }
+
+  private refreshMetrics(): void {
+    if (this._state === 'idle' || this._state === 'error') return;
+    const quality = this.video.getVideoPlaybackQuality?.();
+    if (quality) {
+      this._metrics = {
+        ...this._metrics,
+        droppedFrames: quality.droppedVideoFrames,
+        decodedFrames: quality.totalVideoFrames,
+      };
+    }
+    this.emit('metrics', { metrics: this._metrics });
+  }
+
+  private deriveState(): ViewerState {
+    if (this._error) return ViewerState.Error;
+    const frames = this.frames;
+    switch (this.phase) {
+      case 'waiting':
+        return ViewerState.Waiting;
+      case 'reconnecting':
+        return ViewerState.Reconnecting;
+      case 'ended':
+        return ViewerState.Ended;
+      case 'connecting':
+        return frames?.firstFrameSeen ? ViewerState.Reconnecting : ViewerState.Connecting;
+      case 'live':
+        if (this.video.ended) return ViewerState.Ended;
+        if (this.video.paused)
+          return frames?.firstFrameSeen || this.playRequested || !this.options.autoplay
+            ? ViewerState.Paused
+            : ViewerState.Connecting;
+        if (!frames?.firstFrameSeen) return ViewerState.Connecting;
+        return frames.isStalled ? ViewerState.Stalled : ViewerState.Playing;
+    }
+  }
+
+  private updateState(): void {
+    if (this.destroyed) return;
+    const next = this.deriveState();
+    if (next === this._state) return;
+    const previous = this._state;
+    this._state = next;
+    this.emit('statechange', { state: next, previous });
+  }
+
+  private fail(error: ViewerError): void {
+    this.stopAttempt();
+    this._error = error;
+    this.updateState();
+    this.emit('error', { error });
+  }
+
+  private emitQuality(): void {
+    this.emit('qualitychange', { qualities: this._qualities, choice: this._choice, playing: this._playing });
+  }
+
+  private stopAttempt(): void {
+    const attempt = this.attempt;
+    this.attempt = undefined;
+    this.frames?.destroy();
+    this.frames = undefined;
+    this.stallStartedAt = undefined;
+    if (!attempt) return;
+    attempt.abort.abort();
+    attempt.transport.destroy();
+    this._qualities = [];
+    this._playing = undefined;
+  }
+}

@@ -1,0 +1,1 @@
+export { type SafeUrlResult, safeUrl } from './shared/safe-url.js';
