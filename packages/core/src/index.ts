@@ -40,3 +40,12 @@ export { toViewerError, ViewerError, ViewerErrorCode } from './viewer/errors.js'
 export type { ViewerEventListener, ViewerEventMap, ViewerEventType } from './viewer/events.js';
 export { isActive, ViewerState } from './viewer/state.js';
 export { Viewer, type ViewerOptions } from './viewer/viewer.js';
+export {
+  createLeadEvent,
+  isLeadEventType,
+  type KnownLeadEventType,
+  type LeadEvent,
+  type LeadEventInit,
+  LeadEventType,
+  randomId,
+} from './events/lead-event.js';
