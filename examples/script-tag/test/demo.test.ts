@@ -1,0 +1,243 @@
+// The demo as a user gets it (`pnpm demo`): the shop page in real Chromium, under its strict CSP,
+// playing the built-in live stream through the CDN build of <live-player>, across a loop wrap.
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, findChromium } from '../../../scripts/find-chromium.mjs';
+import { startDemo } from '../../demo/server.mjs';
+
+type Demo = Awaited<ReturnType<typeof startDemo>>;
+
+const playerBuild = fileURLToPath(new URL('../../../packages/player/dist/cdn/live-player.js', import.meta.url));
+const screenshots = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
+
+/** What went wrong on the page while a test looked at it. */
+interface PageProblems {
+  errors: string[];
+  failedRequests: string[];
+}
+
+/** Collects console errors, uncaught exceptions, failed or 4xx/5xx requests and CSP violations. */
+async function watchProblems(context: BrowserContext, page: Page): Promise<PageProblems> {
+  const problems: PageProblems = { errors: [], failedRequests: [] };
+  // Violations inside shadow roots and the hls.js worker also reach the document's listener or the console.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`);
+    });
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.errors.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    // Abandoned media requests (the player switching segments) are not failures of the page.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED')
+      problems.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.failedRequests.push(`${r.url()} ${r.status()}`);
+  });
+  return problems;
+}
+
+/** The <video> inside <live-player>'s shadow root: what it has decoded so far. */
+function videoState(page: Page) {
+  return page.evaluate(() => {
+    const video = document.querySelector('live-player')?.shadowRoot?.querySelector('video');
+    if (!video) return null;
+    return {
+      currentTime: video.currentTime,
+      videoWidth: video.videoWidth,
+      paused: video.paused,
+      frames: video.getVideoPlaybackQuality().totalVideoFrames,
+      error: video.error?.message ?? null,
+    };
+  });
+}
+
+/** Waits until the video has played `seconds` of media past the point where it was first seen playing. */
+async function waitForPlayback(page: Page, seconds: number, timeout = 30_000) {
+  await page.waitForFunction(
+    () => {
+      const v = document.querySelector('live-player')?.shadowRoot?.querySelector('video');
+      return !!v && v.readyState >= 3 && !v.paused && v.videoWidth > 0;
+    },
+    null,
+    { timeout },
+  );
+  const start = (await videoState(page))?.currentTime ?? 0;
+  await page.waitForFunction(
+    ({ start, seconds }) => {
+      const v = document.querySelector('live-player')?.shadowRoot?.querySelector('video');
+      return !!v && v.currentTime >= start + seconds;
+    },
+    { start, seconds },
+    { timeout },
+  );
+}
+
+/**
+ * Draws the current video frame small and counts its colours: a black, frozen-grey or blank frame
+ * has a handful, the demo's gradient with text has hundreds. Avoids a PNG decoder in the test.
+ */
+function frameColours(page: Page) {
+  return page.evaluate(() => {
+    const video = document.querySelector('live-player')?.shadowRoot?.querySelector('video');
+    if (!video) return { colours: 0, brightness: 0 };
+    const canvas = document.createElement('canvas');
+    canvas.width = 72;
+    canvas.height = 128;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return { colours: 0, brightness: 0 };
+    ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    const colours = new Set<number>();
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      colours.add(((data[i] >> 3) << 10) | ((data[i + 1] >> 3) << 5) | (data[i + 2] >> 3));
+      sum += (data[i] + data[i + 1] + data[i + 2]) / 3;
+    }
+    return { colours: colours.size, brightness: sum / (data.length / 4) };
+  });
+}
+
+describe('the demo shop page', () => {
+  let browser: Browser;
+  let demo: Demo;
+
+  beforeAll(async () => {
+    if (!existsSync(playerBuild)) {
+      throw new Error(
+        'packages/player/dist/cdn/live-player.js is missing: run `pnpm build` at the repository root first.',
+      );
+    }
+    demo = await startDemo({ port: 0, log: () => {} });
+    browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+    mkdirSync(screenshots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it('plays the live stream under a strict CSP, with no console errors', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const problems = await watchProblems(context, page);
+      const response = await page.goto(demo.url);
+      const csp = response?.headers()['content-security-policy'] ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("style-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+
+      await waitForPlayback(page, 3);
+      const state = await videoState(page);
+      expect(state).toMatchObject({ paused: false, error: null });
+      expect(state?.videoWidth).toBeGreaterThan(0);
+
+      const frame = await frameColours(page);
+      expect(frame.colours, 'the video frame looks blank').toBeGreaterThan(100);
+      expect(frame.brightness, 'the video frame looks black').toBeGreaterThan(40);
+
+      // Let the native controls fade out so the picture shows the stream, not the control bar.
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(3500);
+      await page.screenshot({ path: `${screenshots}demo.png` });
+      expect(problems).toEqual({ errors: [], failedRequests: [] });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fits a 390 px phone: the player is on the first screen and nothing scrolls sideways', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
+    try {
+      const page = await context.newPage();
+      const problems = await watchProblems(context, page);
+      await page.goto(demo.url);
+      await waitForPlayback(page, 1);
+      const layout = await page.evaluate(() => {
+        const box = document.querySelector('live-player')?.getBoundingClientRect();
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          box: box && { top: box.top, bottom: box.bottom, width: box.width },
+        };
+      });
+      expect(layout.scrollWidth).toBeLessThanOrEqual(390);
+      expect(layout.box?.width).toBeGreaterThanOrEqual(280);
+      expect(layout.box?.bottom).toBeLessThanOrEqual(844);
+      await page.waitForTimeout(3500);
+      await page.screenshot({ path: `${screenshots}demo-mobile.png` });
+      expect(problems).toEqual({ errors: [], failedRequests: [] });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the demo stream loop', () => {
+  let browser: Browser;
+  let demo: Demo;
+
+  beforeAll(async () => {
+    // The first playlist ends on the loop's last segment, so a player joining at the live edge
+    // reaches the wrap (an EXT-X-DISCONTINUITY, timestamps restarting) within seconds.
+    demo = await startDemo({ port: 0, log: () => {}, stream: { startNearWrap: true } });
+    browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it('plays across the wrap without stalling', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const problems = await watchProblems(context, page);
+      const segments: number[] = [];
+      page.on('request', (r) => {
+        const match = /\/stream\/[\w-]+\/(\d+)\.ts$/.exec(r.url());
+        if (match) segments.push(Number(match[1]));
+      });
+      await page.goto(demo.url);
+      await page.waitForFunction(() => {
+        const v = document.querySelector('live-player')?.shadowRoot?.querySelector('video');
+        return !!v && !v.paused && v.readyState >= 3;
+      });
+      // Count every stall from here on: a player stuck at the discontinuity shows up as "waiting".
+      await page.evaluate(() => {
+        const v = document.querySelector('live-player')?.shadowRoot?.querySelector('video');
+        const w = window as unknown as { stalls: number };
+        w.stalls = 0;
+        v?.addEventListener('waiting', () => w.stalls++);
+      });
+
+      const wrap = 2 * demo.loop.segmentCount; // the first segment of the third pass
+      const firstPlayed = Math.min(...segments);
+      expect(firstPlayed, 'the player should join before the wrap').toBeLessThan(wrap);
+      // Play through the wrap and two more segments of the new pass.
+      const seconds = ((wrap - firstPlayed) * demo.loop.segmentMs) / 1000 + 4;
+      await waitForPlayback(page, seconds, (seconds + 15) * 1000);
+
+      expect(segments).toContain(wrap);
+      expect(segments).toContain(wrap + 1);
+      expect(await page.evaluate(() => (window as unknown as { stalls: number }).stalls)).toBe(0);
+      const after = await frameColours(page);
+      expect(after.colours).toBeGreaterThan(100);
+      expect(problems).toEqual({ errors: [], failedRequests: [] });
+    } finally {
+      await context.close();
+    }
+  });
+});
