@@ -19,6 +19,7 @@ export function testbedPlugin(parts) {
         await page.context().setOffline(Boolean(/** @type {any} */ (payload)?.offline));
         return true;
       }
+      if (command === 'testbed:netfault') return (await import('./netfault.mjs')).netfaultCommand(payload);
       if (!command.startsWith('testbed:')) return undefined;
       const name = command.slice('testbed:'.length);
       const start = parts[name];
@@ -32,6 +33,7 @@ export function testbedPlugin(parts) {
       return part.info;
     },
     async serverStop() {
+      (await import('./netfault.mjs')).restoreSync();
       const all = [...started.values()];
       started.clear();
       await Promise.allSettled(all.map(async (p) => (await p).stop()));

@@ -7,6 +7,7 @@ export {
   ID3_CUE_DESCRIPTION,
   readId3CuePayloads,
 } from './cues/hls-cues.js';
+export * from './events/index.js';
 export { emptyMetrics, type Metrics } from './metrics/metrics.js';
 export {
   type BackoffOptions,
@@ -16,10 +17,13 @@ export {
   type RetryPolicy,
 } from './policy/retry.js';
 export { type Quality, type QualityChoice, qualityLabel, sortQualities } from './quality/quality.js';
+export { RoomLink, type RoomLinkHandlers, type RoomLinkOptions } from './room/room-link.js';
 export {
   describeSource,
   type HlsSource,
+  type LiveKitSource,
   parseHlsSource,
+  parseLiveKitSource,
   parseSource,
   type Source,
   SourceError,
@@ -29,6 +33,17 @@ export { buildHlsConfig, LATENCY_PRESETS, LIVE_DEFAULTS } from './transports/hls
 export { HlsTransport, type HlsTransportOptions, hlsTransportFactory } from './transports/hls/hls-transport.js';
 export { type HlsConstructor, loadHls } from './transports/hls/load-hls.js';
 export { chooseHlsEngine, type HlsEngine } from './transports/hls/playback-engine.js';
+export { DataCueReader, LIVEKIT_CUE_TOPIC } from './transports/livekit/data-cues.js';
+export { countViewers, type HostChoice, pickHost } from './transports/livekit/host.js';
+export {
+  LIVEKIT_DEFAULTS,
+  LiveKitTransport,
+  type LiveKitTransportOptions,
+  liveKitTransportFactory,
+} from './transports/livekit/livekit-transport.js';
+export { type LiveKitModule, loadLiveKit } from './transports/livekit/load-livekit.js';
+export { type LayerQuality, layersToQualities } from './transports/livekit/quality-map.js';
+export { checkTokenResponse, fetchToken, type TokenRequest, type TokenResponse } from './transports/livekit/token.js';
 export type {
   Transport,
   TransportContext,
@@ -40,12 +55,3 @@ export { toViewerError, ViewerError, ViewerErrorCode } from './viewer/errors.js'
 export type { ViewerEventListener, ViewerEventMap, ViewerEventType } from './viewer/events.js';
 export { isActive, ViewerState } from './viewer/state.js';
 export { Viewer, type ViewerOptions } from './viewer/viewer.js';
-export {
-  createLeadEvent,
-  isLeadEventType,
-  type KnownLeadEventType,
-  type LeadEvent,
-  type LeadEventInit,
-  LeadEventType,
-  randomId,
-} from './events/lead-event.js';

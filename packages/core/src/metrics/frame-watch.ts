@@ -20,6 +20,8 @@ export class FrameWatch {
   private readonly timer: ReturnType<typeof setInterval>;
   private seenFirst = false;
   private stalled = false;
+  private onScreen = true;
+  private readonly visibility: IntersectionObserver | undefined;
   private readonly now: () => number;
 
   constructor(
@@ -30,6 +32,13 @@ export class FrameWatch {
     this.lastProgress = this.now();
     this.requestFrame();
     this.timer = setInterval(() => this.check(), 250);
+    // Off screen, browsers may stop rendering and LiveKit's adaptive stream pauses the video: not a stall.
+    if (typeof IntersectionObserver === 'function') {
+      this.visibility = new IntersectionObserver((entries) => {
+        this.onScreen = entries[entries.length - 1]?.isIntersecting ?? true;
+      });
+      this.visibility.observe(video);
+    }
   }
 
   get firstFrameSeen(): boolean {
@@ -47,6 +56,7 @@ export class FrameWatch {
 
   destroy(): void {
     clearInterval(this.timer);
+    this.visibility?.disconnect();
     if (this.frameHandle !== undefined && 'cancelVideoFrameCallback' in this.video) {
       this.video.cancelVideoFrameCallback(this.frameHandle);
     }
@@ -67,7 +77,10 @@ export class FrameWatch {
       this.lastTime = video.currentTime;
       // Without rVFC, with the tab hidden (no rendering) or for audio-only streams, time moving is progress.
       const timeDriven =
-        !('requestVideoFrameCallback' in video) || document.visibilityState === 'hidden' || video.videoWidth === 0;
+        !('requestVideoFrameCallback' in video) ||
+        document.visibilityState === 'hidden' ||
+        !this.onScreen ||
+        video.videoWidth === 0;
       if (timeDriven && video.currentTime > 0) this.progress();
     }
     if (!this.seenFirst || video.paused || video.ended) {

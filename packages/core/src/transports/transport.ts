@@ -17,6 +17,8 @@ export interface TransportContext {
   setQualities(qualities: readonly Quality[], current: QualityChoice, playing?: string): void;
   updateMetrics(partial: Partial<Metrics>): void;
   cue(cue: Cue): void;
+  /** How many people watch, when the transport can tell (a LiveKit room's participants). */
+  setViewers(count: number): void;
   warn(warning: ViewerWarning): void;
   /** This source cannot play: the Viewer tries the next one, or ends in `error`. */
   fail(error: ViewerError): void;
@@ -39,11 +41,22 @@ export interface Transport {
   seekToLive(): void;
   /** Seconds behind the live edge now, if known. */
   behindLive?(): number | undefined;
+  /** Called inside a user gesture (play / unmute): let the engine start sound it was refused. */
+  unlockAudio?(): void;
+  /** Where startup is, for a timeout message (e.g. "waiting for ICE"). */
+  startupStage?(): string;
   /** Releases everything: network, decoders, MediaSource, timers, listeners. Idempotent. */
   destroy(): void;
 }
 
 export interface TransportFactory<S> {
   readonly kind: string;
+  /** No first frame this long after the source is tried: it fails with 'timeout' (ms; unset: no limit). */
+  readonly firstFrameTimeout?: number;
+  /**
+   * After the first frame, frozen or reconnecting this long: it fails with 'network' so the Viewer falls
+   * back, but only when there is a next source (ms; unset: the transport decides alone).
+   */
+  readonly maxOutage?: number;
   create(source: S, context: TransportContext): Transport;
 }

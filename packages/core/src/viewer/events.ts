@@ -21,6 +21,8 @@ export interface ViewerEventMap {
   error: { error: ViewerError };
   /** Metrics were refreshed (about once a second while playing). */
   metrics: { metrics: Readonly<Metrics> };
+  /** How many people watch changed (LiveKit room participants who publish nothing, this viewer included). */
+  viewers: { count: number };
   /** Autoplay outcome: `muted` when sound was refused and playback started muted; `blocked` when nothing could start. */
   autoplay: { result: 'sound' | 'muted' | 'blocked' };
 }

@@ -4,8 +4,17 @@ import type { Cue } from '../cues/cue.js';
 import { FrameWatch } from '../metrics/frame-watch.js';
 import { emptyMetrics, type Metrics } from '../metrics/metrics.js';
 import type { Quality, QualityChoice } from '../quality/quality.js';
-import { describeSource, parseSource, type Source, type SourceInput } from '../sources/source.js';
+import { RoomLink, type RoomLinkOptions } from '../room/room-link.js';
+import {
+  describeSource,
+  type LiveKitSource,
+  parseLiveKitSource,
+  parseSource,
+  type Source,
+  type SourceInput,
+} from '../sources/source.js';
 import { type HlsTransportOptions, hlsTransportFactory } from '../transports/hls/hls-transport.js';
+import { type LiveKitTransportOptions, liveKitTransportFactory } from '../transports/livekit/livekit-transport.js';
 import type { Transport, TransportContext, TransportFactory, TransportPhase } from '../transports/transport.js';
 import { toViewerError, ViewerError } from './errors.js';
 import { TypedEmitter, type ViewerEventMap } from './events.js';
@@ -24,6 +33,13 @@ export interface ViewerOptions {
   stallAfter?: number;
   /** HLS tuning and the hls.js escape hatch. */
   hls?: HlsTransportOptions;
+  /** LiveKit tuning: host identity, first-frame timeout, token requests, the livekit-client escape hatch. */
+  livekit?: LiveKitTransportOptions;
+  /**
+   * Hybrid mode: cues and the viewer count come from this LiveKit room over data only (a data-only
+   * token), whatever transport plays the video, typically HLS from a CDN at broadcast scale.
+   */
+  room?: ({ url: string; token: string } | { url: string; tokenUrl: string; room: string }) & RoomLinkOptions;
   /** Extra transports (e.g. LiveKit) by source kind. */
   transports?: readonly TransportFactory<never>[];
 }
@@ -57,6 +73,7 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
   private _choice: QualityChoice = 'auto';
   private _playing: string | undefined;
   private _metrics: Metrics = emptyMetrics();
+  private _viewers: number | undefined;
   private readonly seenCues = new Set<string>();
   private readonly recentCues: Cue[] = [];
 
@@ -67,6 +84,9 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
   private metricsTimer: ReturnType<typeof setInterval> | undefined;
   private loadStartedAt = 0;
   private stallStartedAt: number | undefined;
+  private firstFrameTimer: ReturnType<typeof setTimeout> | undefined;
+  private outageTimer: ReturnType<typeof setTimeout> | undefined;
+  private roomLink: RoomLink | undefined;
   private playRequested = false;
   private destroyed = false;
   private readonly factories: Map<string, TransportFactory<never>>;
@@ -78,6 +98,8 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
     super();
     this.factories = new Map<string, TransportFactory<never>>([
       ['hls', hlsTransportFactory(options.hls, options.latency) as TransportFactory<never>],
+      // livekit-client itself is imported only when a LiveKit source starts.
+      ['livekit', liveKitTransportFactory(options.livekit) as TransportFactory<never>],
       ...(options.transports ?? []).map((f) => [f.kind, f] as const),
     ]);
   }
@@ -107,6 +129,10 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
   get cues(): readonly Cue[] {
     return this.recentCues;
   }
+  /** People watching, from the LiveKit room (the transport's or the hybrid-mode link's); undefined if unknown. */
+  get viewers(): number | undefined {
+    return this._viewers;
+  }
   /** The source playing or being tried. */
   get source(): Source | undefined {
     return this.attempt?.source;
@@ -124,6 +150,7 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
     this._metrics = emptyMetrics();
     this.loadStartedAt = performance.now();
     this.listenToMedia();
+    this.linkRoom();
     this.tryFrom(0);
   }
 
@@ -154,6 +181,7 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
   async play(): Promise<boolean> {
     this.playRequested = true;
     this.frames?.touch();
+    this.attempt?.transport.unlockAudio?.(); // synchronously, while the user's gesture still counts
     // Coming back from a pause on a live stream means "show me what's live now".
     if ((this.behindLive ?? 0) > 10) this.seekToLive();
     try {
@@ -174,6 +202,8 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
     if (this.destroyed) return;
     this.destroyed = true;
     this.stopAttempt();
+    this.roomLink?.destroy();
+    this.roomLink = undefined;
     this.media?.abort();
     this.media = undefined;
     this.video.removeAttribute('src');
@@ -216,6 +246,7 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
     this.attempt = { index, source, transport, abort };
     this._metrics = { ...this._metrics, transport: transport.kind };
     this.watchFrames();
+    this.armFirstFrameDeadline(index, factory.firstFrameTimeout, context);
     transport.start().then(
       () => {
         if (!abort.signal.aborted) void this.autoplay();
@@ -257,6 +288,9 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
       cue: (cue) => {
         if (live()) this.acceptCue(cue);
       },
+      setViewers: (count) => {
+        if (live()) this.setViewers(count);
+      },
       warn: (warning) => {
         if (live()) this.emit('warning', warning);
       },
@@ -266,6 +300,79 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
         this.fallBack(index, describeSource(source), error);
       },
     };
+  }
+
+  /** A source that shows no picture in time fails with 'timeout' (unless it is the last one and pre-live). */
+  private armFirstFrameDeadline(index: number, limit: number | undefined, context: TransportContext): void {
+    clearTimeout(this.firstFrameTimer);
+    if (!limit) return;
+    this.firstFrameTimer = setTimeout(() => {
+      this.firstFrameTimer = undefined;
+      if (this.attempt?.index !== index || this.frames?.firstFrameSeen) return;
+      // Pre-live with nothing to fall back to: waiting is the honest state, not an error.
+      if (this.phase === 'waiting' && index + 1 >= this.options.sources.length) {
+        this.armFirstFrameDeadline(index, limit, context);
+        return;
+      }
+      const stage = this.attempt.transport.startupStage?.();
+      context.fail(new ViewerError('timeout', `no picture within ${limit} ms${stage ? ` (${stage})` : ''}`));
+    }, limit);
+  }
+
+  /**
+   * Frozen or reconnecting for longer than the transport's `maxOutage`, with another source to try:
+   * fall back. Frames, not the connection, decide: a dead link can look connected for many seconds.
+   */
+  private checkOutage(state: ViewerState): void {
+    const attempt = this.attempt;
+    const limit = attempt && this.factories.get(attempt.source.kind)?.maxOutage;
+    const outage =
+      (state === ViewerState.Stalled || state === ViewerState.Reconnecting) && this.frames?.firstFrameSeen === true;
+    if (!attempt || !limit || !outage || attempt.index + 1 >= this.options.sources.length) {
+      clearTimeout(this.outageTimer);
+      this.outageTimer = undefined;
+      return;
+    }
+    if (this.outageTimer !== undefined) return;
+    this.outageTimer = setTimeout(() => {
+      this.outageTimer = undefined;
+      if (this.attempt !== attempt) return;
+      this.stopAttempt();
+      this.fallBack(
+        attempt.index,
+        describeSource(attempt.source),
+        new ViewerError('network', `no new picture for ${Math.round(limit / 1000)} s (frozen or reconnecting)`),
+      );
+    }, limit);
+  }
+
+  private setViewers(count: number): void {
+    if (count === this._viewers) return;
+    this._viewers = count;
+    this.emit('viewers', { count });
+  }
+
+  /** Hybrid mode: one data-only room link for the Viewer's life, whatever source plays. */
+  private linkRoom(): void {
+    const room = this.options.room;
+    if (!room || this.roomLink) return;
+    let source: LiveKitSource;
+    try {
+      source = parseLiveKitSource(room);
+    } catch (error) {
+      this.emit('warning', { code: 'room-link', message: (error as Error).message });
+      return;
+    }
+    this.roomLink = new RoomLink(
+      source,
+      {
+        cue: (cue) => this.acceptCue(cue),
+        viewers: (count) => this.setViewers(count),
+        warn: (warning) => this.emit('warning', warning),
+      },
+      room,
+    );
+    this.roomLink.start();
   }
 
   private acceptCue(cue: Cue): void {
@@ -322,6 +429,8 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
     this.frames = new FrameWatch(this.video, {
       stallAfter: this.options.stallAfter ?? DEFAULTS.stallAfter,
       onFirstFrame: () => {
+        clearTimeout(this.firstFrameTimer);
+        this.firstFrameTimer = undefined;
         this._metrics = { ...this._metrics, timeToFirstFrame: Math.round(performance.now() - this.loadStartedAt) };
         this.updateState();
       },
@@ -380,6 +489,7 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
   private updateState(): void {
     if (this.destroyed) return;
     const next = this.deriveState();
+    this.checkOutage(next);
     if (next === this._state) return;
     const previous = this._state;
     this._state = next;
@@ -403,6 +513,10 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
     this.frames?.destroy();
     this.frames = undefined;
     this.stallStartedAt = undefined;
+    clearTimeout(this.firstFrameTimer);
+    clearTimeout(this.outageTimer);
+    this.firstFrameTimer = undefined;
+    this.outageTimer = undefined;
     if (!attempt) return;
     attempt.abort.abort();
     attempt.transport.destroy();

@@ -55,6 +55,8 @@ export class HlsTransport implements Transport {
   private readonly startupRetrier: Retrier;
   private tick: ReturnType<typeof setInterval> | undefined;
   private everPlayed = false;
+  /** Set by the page's `offline` event: the next data flowing ends the outage (the retrier never ran). */
+  private wentOffline = false;
   private manifestLoaded = false;
   private jumpToLiveOnUpdate = false;
   private mediaRecoveries: number[] = [];
@@ -174,7 +176,8 @@ export class HlsTransport implements Transport {
   }
 
   private onDataFlowing(): void {
-    if (!this.everPlayed || this.retrier.pending || this.retrier.attempts > 0) {
+    if (!this.everPlayed || this.wentOffline || this.retrier.pending || this.retrier.attempts > 0) {
+      this.wentOffline = false;
       this.retrier.reset();
       this.startupRetrier.reset();
       this.context.setPhase(this.context.video.ended ? 'ended' : 'live');
@@ -269,6 +272,7 @@ export class HlsTransport implements Transport {
       'offline',
       () => {
         if (!this.hls || !this.everPlayed) return;
+        this.wentOffline = true;
         this.context.setPhase('reconnecting');
         this.hls.stopLoad();
       },
