@@ -7,4 +7,6 @@ export const testbedParts = {
   hls: async () => (await import('./hls/index.mjs')).startHlsPart(),
   livekit: async () => (await import('./livekit/index.mjs')).startLiveKitPart(),
   demo: async () => (await import('./demo-stream/index.mjs')).startDemoPart(),
+  'reference-server': async () => (await import('../examples/server/testbed-part.mjs')).startReferenceServerPart(),
+  'shop-api': async () => (await import('./shop-api/index.mjs')).startShopApiPart(),
 };
