@@ -30,6 +30,7 @@ export default {
   rootDir: '.',
   files: [
     'packages/*/src/**/*.browser.test.ts',
+    '!packages/*/src/**/*.autoplay.browser.test.ts',
     'testbed/test/**/*.browser.test.ts',
     'examples/**/test/**/*.browser.test.ts',
   ],

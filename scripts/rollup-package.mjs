@@ -45,6 +45,9 @@ export function packageConfig({ dir, input, cdn }) {
         typescript({ tsconfig, declaration: false, declarationMap: false, outDir: resolve(dir, 'dist/cdn') }),
         terser({ ecma: 2020, module: true, format: { comments: false } }),
       ],
+      // Lazy chunks share code (tslib, core helpers) with the entry: let the entry export it to them
+      // rather than become a facade that fetches a second file before anything is defined.
+      preserveEntrySignatures: 'allow-extension',
       output: {
         dir: resolve(dir, 'dist/cdn'),
         format: 'es',

@@ -4,7 +4,7 @@ import type { Cue } from '../cues/cue.js';
 import { FrameWatch } from '../metrics/frame-watch.js';
 import { emptyMetrics, type Metrics } from '../metrics/metrics.js';
 import type { Quality, QualityChoice } from '../quality/quality.js';
-import { RoomLink, type RoomLinkOptions } from '../room/room-link.js';
+import type { RoomLink, RoomLinkOptions } from '../room/room-link.js';
 import {
   describeSource,
   type LiveKitSource,
@@ -13,8 +13,11 @@ import {
   type Source,
   type SourceInput,
 } from '../sources/source.js';
-import { type HlsTransportOptions, hlsTransportFactory } from '../transports/hls/hls-transport.js';
-import { type LiveKitTransportOptions, liveKitTransportFactory } from '../transports/livekit/livekit-transport.js';
+import type { HlsTransportOptions } from '../transports/hls/hls-transport.js';
+import { loadHls } from '../transports/hls/load-hls.js';
+import { lazyTransportFactory } from '../transports/lazy-transport.js';
+import { LIVEKIT_DEFAULTS } from '../transports/livekit/defaults.js';
+import type { LiveKitTransportOptions } from '../transports/livekit/livekit-transport.js';
 import type { Transport, TransportContext, TransportFactory, TransportPhase } from '../transports/transport.js';
 import { toViewerError, ViewerError } from './errors.js';
 import { TypedEmitter, type ViewerEventMap } from './events.js';
@@ -87,6 +90,7 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
   private firstFrameTimer: ReturnType<typeof setTimeout> | undefined;
   private outageTimer: ReturnType<typeof setTimeout> | undefined;
   private roomLink: RoomLink | undefined;
+  private roomLinking = false;
   private playRequested = false;
   private destroyed = false;
   private readonly factories: Map<string, TransportFactory<never>>;
@@ -97,9 +101,32 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
   ) {
     super();
     this.factories = new Map<string, TransportFactory<never>>([
-      ['hls', hlsTransportFactory(options.hls, options.latency) as TransportFactory<never>],
+      [
+        'hls',
+        // The HLS transport and hls.js load together, in parallel: no extra round trip before the playlist.
+        lazyTransportFactory('hls', async () => {
+          const [module] = await Promise.all([
+            import('../transports/hls/hls-transport.js'),
+            options.hls?.loadHls ? undefined : loadHls().catch(() => undefined), // the transport reports failures
+          ]);
+          return module.hlsTransportFactory(options.hls, options.latency);
+        }) as TransportFactory<never>,
+      ],
       // livekit-client itself is imported only when a LiveKit source starts.
-      ['livekit', liveKitTransportFactory(options.livekit) as TransportFactory<never>],
+      [
+        'livekit',
+        lazyTransportFactory(
+          'livekit',
+          () =>
+            import('../transports/livekit/livekit-transport.js').then((m) =>
+              m.liveKitTransportFactory(options.livekit),
+            ),
+          {
+            firstFrameTimeout: options.livekit?.firstFrameTimeout ?? LIVEKIT_DEFAULTS.firstFrameTimeout,
+            maxOutage: options.livekit?.maxOutage ?? LIVEKIT_DEFAULTS.maxOutage,
+          },
+        ) as TransportFactory<never>,
+      ],
       ...(options.transports ?? []).map((f) => [f.kind, f] as const),
     ]);
   }
@@ -355,7 +382,7 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
   /** Hybrid mode: one data-only room link for the Viewer's life, whatever source plays. */
   private linkRoom(): void {
     const room = this.options.room;
-    if (!room || this.roomLink) return;
+    if (!room || this.roomLinking) return;
     let source: LiveKitSource;
     try {
       source = parseLiveKitSource(room);
@@ -363,16 +390,25 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
       this.emit('warning', { code: 'room-link', message: (error as Error).message });
       return;
     }
-    this.roomLink = new RoomLink(
-      source,
-      {
-        cue: (cue) => this.acceptCue(cue),
-        viewers: (count) => this.setViewers(count),
-        warn: (warning) => this.emit('warning', warning),
+    this.roomLinking = true;
+    // The room link (and livekit-client) load only in hybrid mode.
+    import('../room/room-link.js').then(
+      ({ RoomLink }) => {
+        if (this.destroyed) return;
+        this.roomLink = new RoomLink(
+          source,
+          {
+            cue: (cue) => this.acceptCue(cue),
+            viewers: (count) => this.setViewers(count),
+            warn: (warning) => this.emit('warning', warning),
+          },
+          room,
+        );
+        this.roomLink.start();
       },
-      room,
+      (error: unknown) =>
+        this.emit('warning', { code: 'room-link', message: `could not load the room link: ${error}` }),
     );
-    this.roomLink.start();
   }
 
   private acceptCue(cue: Cue): void {

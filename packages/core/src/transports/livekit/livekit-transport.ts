@@ -15,6 +15,7 @@ import { toViewerError, ViewerError } from '../../viewer/errors.js';
 import type { Transport, TransportContext, TransportFactory } from '../transport.js';
 import { connectError } from './connect-errors.js';
 import { DataCueReader, LIVEKIT_CUE_TOPIC } from './data-cues.js';
+import { LIVEKIT_DEFAULTS } from './defaults.js';
 import { ElementSize } from './element-size.js';
 import { countViewers, type ParticipantCandidate, pickHost } from './host.js';
 import { hasWebRtc, type LiveKitModule, loadLiveKit } from './load-livekit.js';
@@ -43,13 +44,7 @@ export interface LiveKitTransportOptions {
   loadLiveKit?: () => Promise<LiveKitModule>;
 }
 
-export const LIVEKIT_DEFAULTS = {
-  firstFrameTimeout: 5000, // sub-second is the point; 5 s without a picture and HLS will do better
-  maxOutage: 10_000, // frozen or reconnecting this long with a CDN fallback at hand: take it
-  tokenTimeout: 4000, // below firstFrameTimeout, so a hanging endpoint is named as the culprit
-  statsInterval: 1000,
-  viewersEvery: 1000, // busy rooms join and leave constantly: one count a second is plenty
-} as const;
+export { LIVEKIT_DEFAULTS };
 
 const rejoinPolicy = () => exponentialBackoff({ initial: 1000, max: 8000, maxElapsed: 120_000 });
 

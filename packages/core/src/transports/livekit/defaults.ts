@@ -1,0 +1,8 @@
+// LiveKit tuning, kept apart from the transport so the Viewer can read it without loading the transport.
+export const LIVEKIT_DEFAULTS = {
+  firstFrameTimeout: 5000, // sub-second is the point; 5 s without a picture and HLS will do better
+  maxOutage: 10_000, // frozen or reconnecting this long with a CDN fallback at hand: take it
+  tokenTimeout: 4000, // below firstFrameTimeout, so a hanging endpoint is named as the culprit
+  statsInterval: 1000,
+  viewersEvery: 1000, // busy rooms join and leave constantly: one count a second is plenty
+} as const;
