@@ -16,7 +16,16 @@ export function testbedPlugin(parts) {
       if (command === 'testbed:offline') {
         // Browser offline emulation (HTTP only; WebRTC ignores it).
         const page = /** @type {any} */ (session.browser).getPage(session.id);
-        await page.context().setOffline(Boolean(/** @type {any} */ (payload)?.offline));
+        const { offline, ms } = /** @type {{ offline?: boolean, ms?: number }} */ (payload ?? {});
+        // Offline also cuts this command channel, so its answer could never arrive: with `ms`, go offline
+        // for that long (the page keeps running), come back, and answer then.
+        if (offline && ms) {
+          await page.context().setOffline(true);
+          await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 60_000)));
+          await page.context().setOffline(false);
+          return true;
+        }
+        await page.context().setOffline(Boolean(offline));
         return true;
       }
       if (command === 'testbed:netfault') return (await import('./netfault.mjs')).netfaultCommand(payload);

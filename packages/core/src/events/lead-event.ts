@@ -21,6 +21,10 @@ export const LeadEventType = {
   CouponClaimed: 'coupon.claimed',
   CouponSoldOut: 'coupon.soldout',
   ProductClicked: 'product.clicked',
+  /** The viewer asked a question (chat, form): a strong "call me back" signal. Sent by the host page. */
+  QuestionAsked: 'question.asked',
+  /** The shop's checkout confirmed an order. Sent by the host page; the report counts it as converted. */
+  OrderPlaced: 'order.placed',
 } as const;
 
 export type KnownLeadEventType = (typeof LeadEventType)[keyof typeof LeadEventType];
@@ -43,8 +47,12 @@ export interface LeadEvent<D extends Record<string, unknown> = Record<string, un
   readonly data: D;
 }
 
-const KNOWN = new Set<string>(Object.values(LeadEventType));
-const CUSTOM = /^custom\.[a-z0-9][a-z0-9._-]{0,62}$/;
+/** Every type in the catalogue, for validators on both ends of the wire. */
+export const KNOWN_LEAD_EVENT_TYPES: readonly KnownLeadEventType[] = Object.values(LeadEventType);
+const KNOWN = new Set<string>(KNOWN_LEAD_EVENT_TYPES);
+/** Custom types from the host page: `custom.` and a short lowercase name. */
+export const CUSTOM_LEAD_EVENT_TYPE = /^custom\.[a-z0-9][a-z0-9._-]{0,62}$/;
+const CUSTOM = CUSTOM_LEAD_EVENT_TYPE;
 
 export function isLeadEventType(type: string): type is LeadEventType {
   return KNOWN.has(type) || CUSTOM.test(type);
