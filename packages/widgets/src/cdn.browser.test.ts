@@ -1,4 +1,4 @@
-// The CDN build is what a shop pastes: one <script type="module">. Prove it defines the four
+// The CDN build is what a shop pastes: one <script type="module">. Prove it defines the five
 // elements, keeps the QR encoder and rrule out of the first download, and survives loading twice.
 import { expect } from '@esm-bundle/chai';
 
@@ -27,7 +27,7 @@ describe('CDN build', () => {
     const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
     window.addEventListener('error', onError);
     await loadModule(cdnUrl);
-    for (const tag of ['live-follow-unlock', 'live-group-qr', 'live-countdown', 'live-coupon']) {
+    for (const tag of ['live-follow-unlock', 'live-group-qr', 'live-countdown', 'live-coupon', 'live-analytics']) {
       await customElements.whenDefined(tag);
     }
     expect(chunks()).to.deep.equal([]);

@@ -4,7 +4,9 @@ export { CountdownState, LiveCountdown } from './countdown/live-countdown.js';
 export { type CouponCueData, CouponState, LiveCoupon } from './coupon/live-coupon.js';
 export { type FollowMode, FollowUnlockState, LiveFollowUnlock } from './follow-unlock/live-follow-unlock.js';
 export { type GroupInfo, GroupQrState, LiveGroupQr } from './group-qr/live-group-qr.js';
+export { LiveAnalytics } from './live-analytics/live-analytics.js';
 export {
+  defineAnalytics,
   defineCountdown,
   defineCoupon,
   defineFollowUnlock,

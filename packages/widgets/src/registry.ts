@@ -4,6 +4,7 @@ import { LiveCountdown } from './countdown/live-countdown.js';
 import { LiveCoupon } from './coupon/live-coupon.js';
 import { LiveFollowUnlock } from './follow-unlock/live-follow-unlock.js';
 import { LiveGroupQr } from './group-qr/live-group-qr.js';
+import { LiveAnalytics } from './live-analytics/live-analytics.js';
 
 /** Each widget's default tag and class. */
 export const WIDGET_ELEMENTS = {
@@ -11,6 +12,7 @@ export const WIDGET_ELEMENTS = {
   'live-group-qr': LiveGroupQr,
   'live-countdown': LiveCountdown,
   'live-coupon': LiveCoupon,
+  'live-analytics': LiveAnalytics,
 } as const;
 
 type Ctor = CustomElementConstructor;
@@ -39,12 +41,17 @@ export function defineCoupon(tagName = 'live-coupon'): void {
 }
 
 /**
- * Registers all four widgets. With `prefix: 'shop'` they become `<shop-follow-unlock>`,
- * `<shop-group-qr>`, `<shop-countdown>` and `<shop-coupon>`.
+ * Registers all the elements. With `prefix: 'shop'` they become `<shop-follow-unlock>`,
+ * `<shop-group-qr>`, `<shop-countdown>`, `<shop-coupon>` and `<shop-analytics>`.
  */
 export function defineWidgets({ prefix = 'live' }: { prefix?: string } = {}): void {
   if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(prefix)) throw new Error(`"${prefix}" is not a valid tag prefix`);
   for (const [tag, ctor] of Object.entries(WIDGET_ELEMENTS)) {
     define(`${prefix}-${tag.slice('live-'.length)}`, ctor, tag);
   }
+}
+
+/** Registers `<live-analytics>` (or `tagName`). Safe to call twice. */
+export function defineAnalytics(tagName = 'live-analytics'): void {
+  define(tagName, LiveAnalytics, 'live-analytics');
 }

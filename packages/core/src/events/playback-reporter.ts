@@ -47,9 +47,10 @@ export function reportPlayback(viewer: ReportedViewer, options: PlaybackReporter
   const send = (type: LeadEventType, data: Record<string, unknown>) => {
     const event = createLeadEvent({ type, data, ...(options.room !== undefined && { room: options.room }) });
     options.emit?.(event);
-    options.target?.dispatchEvent(
-      new CustomEvent(PLAYBACK_DOM_EVENT, { detail: event, bubbles: true, composed: true }),
-    );
+    // A player removed from the page still owes its "view ended": send it from the document.
+    const target =
+      options.target && !(options.target as Partial<Node>).isConnected ? globalThis.document : options.target;
+    target?.dispatchEvent(new CustomEvent(PLAYBACK_DOM_EVENT, { detail: event, bubbles: true, composed: true }));
   };
 
   const settle = () => {

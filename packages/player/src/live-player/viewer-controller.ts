@@ -3,6 +3,7 @@
 import {
   type Quality,
   type QualityChoice,
+  reportPlayback,
   Viewer,
   type ViewerError,
   type ViewerOptions,
@@ -70,6 +71,11 @@ export class ViewerController implements ReactiveController {
         this.onError(detail.error);
         emit(livePlayerEvent('live-error', detail));
       }),
+      // View, watch-time, quality and cue lead events, dispatched on the element for the lead-event pipeline.
+      (
+        (reporter) => () =>
+          reporter.destroy()
+      )(reportPlayback(viewer, { target: this.host, room: (this.host as { room?: string }).room || undefined })),
     ];
     viewer.load();
   }

@@ -2,7 +2,8 @@
 import { expect } from '@esm-bundle/chai';
 import { createLeadEvent, type LeadEvent, LeadEventType } from '@livehook/core';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { defineAnalytics, type LiveAnalytics } from './live-analytics.js';
+import { defineAnalytics } from '../registry.js';
+import type { LiveAnalytics } from './live-analytics.js';
 
 defineAnalytics();
 

@@ -154,9 +154,3 @@ export class LiveAnalytics extends HTMLElement {
     this.handle = undefined;
   }
 }
-
-/** Registers `<live-analytics>` (or `tagName`). Safe to call twice. */
-export function defineAnalytics(tagName = 'live-analytics'): void {
-  if (typeof customElements === 'undefined' || customElements.get(tagName)) return;
-  customElements.define(tagName, tagName === 'live-analytics' ? LiveAnalytics : class extends LiveAnalytics {});
-}
