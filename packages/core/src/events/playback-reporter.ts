@@ -48,8 +48,8 @@ export function reportPlayback(viewer: ReportedViewer, options: PlaybackReporter
     const event = createLeadEvent({ type, data, ...(options.room !== undefined && { room: options.room }) });
     options.emit?.(event);
     // A player removed from the page still owes its "view ended": send it from the document.
-    const target =
-      options.target && !(options.target as Partial<Node>).isConnected ? globalThis.document : options.target;
+    const detached = (options.target as Partial<Node> | undefined)?.isConnected === false;
+    const target = detached ? globalThis.document : options.target;
     target?.dispatchEvent(new CustomEvent(PLAYBACK_DOM_EVENT, { detail: event, bubbles: true, composed: true }));
   };
 
