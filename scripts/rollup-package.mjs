@@ -1,6 +1,6 @@
 // Shared rollup setup: every package ships ESM + .d.ts for npm, and the element
 // packages also ship one self-contained CDN entry whose heavy transports are lazy chunks.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -19,6 +19,8 @@ export function packageConfig({ dir, input, cdn }) {
   // Anything the package depends on stays a bare import in the npm build.
   const external = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
   const tsconfig = resolve(dir, 'tsconfig.json');
+  // Start from an empty dist: stale hashed chunks would otherwise ship (and be measured) forever.
+  rmSync(resolve(dir, 'dist'), { recursive: true, force: true });
 
   /** @type {import('rollup').RollupOptions[]} */
   const configs = [
@@ -55,6 +57,8 @@ export function packageConfig({ dir, input, cdn }) {
         entryFileNames: '[name].js',
         // hls.js and livekit-client end up here, fetched only when a source needs them.
         chunkFileNames: 'chunks/[name]-[hash].js',
+        // Tiny shared chunks (retry policies) would cost a round trip of their own: fold them into the entry.
+        experimentalMinChunkSize: 5000,
       },
       onwarn,
     });

@@ -8,7 +8,8 @@ export const LIVE_DEFAULTS: Partial<HlsConfig> = {
   maxMaxBufferLength: 30,
   capLevelToPlayerSize: true, // no 1080p into a 360 px phone player (device pixel ratio is honoured)
   capLevelOnFPSDrop: true, // weak phones: step down when the decoder drops frames
-  startLevel: -1, // first level by bandwidth estimate
+  startLevel: -1, // first level by bandwidth estimate…
+  testBandwidth: false, // …without first downloading a throwaway segment to measure it: one round trip less to first frame
   liveDurationInfinity: true, // a live seekbar that doesn't jump as the window slides
   enableWorker: false, // strict CSP: no blob: worker; set `workerPath` to a same-origin hls.worker.js to use one
   liveSyncOnStallIncrease: 1, // hls.js adds this after each stall; our latency policy brings it back down
