@@ -1,19 +1,32 @@
 // @ts-check
 // Finds a LiveKit server for the demo page to try before HLS: from LIVEKIT_* environment variables,
 // or (with --livekit) the test bed's local livekit-server. Any failure means "HLS only", never a crash.
-import { createHmac, randomUUID } from 'node:crypto';
+// The reference server (examples/server) mints the viewers' tokens at /api/token with these credentials;
+// the host console sends its cues into the room as data packets (topic `livehook.cue`).
+import { createRequire } from 'node:module';
+
+/**
+ * @typedef {object} LiveKitCredentials
+ * @property {string} url the LiveKit server's WebSocket URL (ws:// or wss://)
+ * @property {string} apiKey
+ * @property {string} apiSecret
+ * @property {string} room the room the host publishes in
+ */
 
 /**
  * @typedef {object} DemoLiveKit
  * @property {import('./page.mjs').LiveKitAttributes} attributes what <live-player> gets
+ * @property {LiveKitCredentials} credentials for the reference server's /api/token and for sending cues
+ * @property {string} httpUrl the same server over HTTP(S): its RoomService API
  * @property {string[]} connect origins the page's CSP must let it reach
- * @property {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | null} tokenRoute
- *   the demo server's own token endpoint (env credentials), or null when the test bed brings one
  * @property {() => Promise<void>} stop
  */
 
-/** Where the demo server answers token requests when the credentials come from the environment. */
-export const TOKEN_PATH = '/livekit/token';
+/** The reference server's token endpoint, on the demo's own origin. */
+export const TOKEN_PATH = '/api/token';
+
+/** The data topic LiveHook players read cues from (@livehook/core `LIVEKIT_CUE_TOPIC`). */
+export const CUE_TOPIC = 'livehook.cue';
 
 /**
  * @param {{ env?: NodeJS.ProcessEnv, testbed?: boolean, log?: (line: string) => void }} options
@@ -26,12 +39,18 @@ export async function resolveLiveKit({ env = process.env, testbed = false, log =
       log('LiveKit: LIVEKIT_URL is set but LIVEKIT_API_KEY / LIVEKIT_API_SECRET are not; playing HLS only.');
       return null;
     }
+    const httpUrl = httpOrigin(url);
+    if (!httpUrl) {
+      log(`LiveKit: LIVEKIT_URL "${url}" is not a ws://, wss://, http:// or https:// URL; playing HLS only.`);
+      return null;
+    }
     const room = env.LIVEKIT_ROOM || 'demo';
     return {
       attributes: { url, tokenUrl: TOKEN_PATH, room },
+      credentials: { url, apiKey, apiSecret, room },
+      httpUrl,
       // livekit-client also calls the server over HTTP(S) (region settings), not only WebSocket.
-      connect: [httpOrigin(url)].filter((o) => o !== null),
-      tokenRoute: createTokenRoute({ url, apiKey, apiSecret, room }),
+      connect: [httpUrl],
       stop: async () => {},
     };
   }
@@ -43,15 +62,19 @@ export async function resolveLiveKit({ env = process.env, testbed = false, log =
     if (typeof mod.startLiveKitPart !== 'function')
       throw new Error('testbed/livekit/index.mjs has no startLiveKitPart');
     const part = await mod.startLiveKitPart();
-    const info = /** @type {{ wsUrl?: string, tokenUrl?: string, room?: string }} */ (part.info);
-    if (!info.wsUrl || !info.tokenUrl || !info.room) {
+    const info =
+      /** @type {{ wsUrl?: string, httpUrl?: string, room?: string, apiKey?: string, apiSecret?: string }} */ (
+        part.info
+      );
+    if (!info.wsUrl || !info.httpUrl || !info.room || !info.apiKey || !info.apiSecret) {
       await part.stop();
-      throw new Error('its info lacks wsUrl, tokenUrl or room');
+      throw new Error('its info lacks wsUrl, httpUrl, room, apiKey or apiSecret');
     }
     return {
-      attributes: { url: info.wsUrl, tokenUrl: info.tokenUrl, room: info.room },
-      connect: [],
-      tokenRoute: null,
+      attributes: { url: info.wsUrl, tokenUrl: TOKEN_PATH, room: info.room },
+      credentials: { url: info.wsUrl, apiKey: info.apiKey, apiSecret: info.apiSecret, room: info.room },
+      httpUrl: info.httpUrl,
+      connect: [], // loopback: already in the page's CSP
       stop: part.stop,
     };
   } catch (error) {
@@ -61,68 +84,39 @@ export async function resolveLiveKit({ env = process.env, testbed = false, log =
 }
 
 /**
- * Same contract as the test bed's endpoint: POST { room, identity? } → { token, url }.
- * It mints subscribe-only tokens for the one configured room.
- * @param {{ url: string, apiKey: string, apiSecret: string, room: string }} options
+ * Sends cues into the LiveKit room as reliable data packets on the cue topic, through the server's
+ * RoomService API (livekit-server-sdk, the reference server's dependency, loaded on first use).
+ * @param {DemoLiveKit} livekit
+ * @returns {(cue: object) => Promise<void>}
  */
-function createTokenRoute({ url, apiKey, apiSecret, room }) {
-  /** @type {NonNullable<DemoLiveKit['tokenRoute']>} */
-  return (req, res) => {
-    /** @param {number} status @param {object} body */
-    const send = (status, body) => {
-      res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method !== 'POST') return send(405, { error: 'POST { room, identity? }' });
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => {
-      text += chunk;
-      if (text.length > 4096) req.destroy();
-    });
-    req.on('end', () => {
-      /** @type {{ room?: unknown, identity?: unknown }} */
-      let body;
-      try {
-        body = JSON.parse(text || '{}');
-      } catch {
-        return send(400, { error: 'body is not JSON' });
-      }
-      if (body.room !== undefined && body.room !== room)
-        return send(400, { error: `unknown room; this demo serves "${room}"` });
-      const identity =
-        typeof body.identity === 'string' && body.identity.length <= 128
-          ? body.identity
-          : `viewer-${randomUUID().slice(0, 8)}`;
-      send(200, { token: mintViewerToken({ apiKey, apiSecret, room, identity }), url });
-    });
+export function createLiveKitCueSender(livekit) {
+  /** @type {{ rooms: import('livekit-server-sdk').RoomServiceClient, reliable: number } | undefined} */
+  let client;
+  return async (cue) => {
+    if (!client) {
+      const require = createRequire(new URL('../server/package.json', import.meta.url));
+      /** @type {typeof import('livekit-server-sdk')} */
+      const sdk = require('livekit-server-sdk');
+      const { apiKey, apiSecret } = livekit.credentials;
+      client = {
+        rooms: new sdk.RoomServiceClient(livekit.httpUrl, apiKey, apiSecret),
+        reliable: sdk.DataPacket_Kind.RELIABLE,
+      };
+    }
+    const payload = new TextEncoder().encode(JSON.stringify(cue));
+    await client.rooms.sendData(livekit.credentials.room, payload, client.reliable, { topic: CUE_TOPIC });
   };
 }
 
 /**
- * A LiveKit access token (an HS256 JWT) that may join `room` and subscribe, and publish nothing.
- * Written out because examples/ has no dependencies; the claims are LiveKit's documented ones.
- * @param {{ apiKey: string, apiSecret: string, room: string, identity: string }} options
+ * http(s)://host of a LiveKit URL, or null when it isn't one.
+ * @param {string} url
  */
-export function mintViewerToken({ apiKey, apiSecret, room, identity }) {
-  const now = Math.floor(Date.now() / 1000);
-  const claims = {
-    iss: apiKey,
-    sub: identity,
-    nbf: now - 10,
-    exp: now + 3600,
-    video: { room, roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: false },
-  };
-  const encode = (/** @type {object} */ part) => Buffer.from(JSON.stringify(part)).toString('base64url');
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
-  return `${unsigned}.${createHmac('sha256', apiSecret).update(unsigned).digest('base64url')}`;
-}
-
-/** @param {string} wsUrl */
-function httpOrigin(wsUrl) {
+export function httpOrigin(url) {
   try {
-    const u = new URL(wsUrl);
-    return `${u.protocol === 'wss:' ? 'https:' : 'http:'}//${u.host}`;
+    const u = new URL(url);
+    if (!['ws:', 'wss:', 'http:', 'https:'].includes(u.protocol)) return null;
+    return `${u.protocol === 'wss:' || u.protocol === 'https:' ? 'https:' : 'http:'}//${u.host}`;
   } catch {
     return null;
   }

@@ -1,14 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mintViewerToken, resolveLiveKit } from './livekit.mjs';
+import { httpOrigin, resolveLiveKit } from './livekit.mjs';
+import { startDemo } from './server.mjs';
 
-const env = { LIVEKIT_URL: 'wss://lk.example', LIVEKIT_API_KEY: 'key', LIVEKIT_API_SECRET: 'secret' };
+const env = { LIVEKIT_URL: 'wss://lk.example', LIVEKIT_API_KEY: 'key', LIVEKIT_API_SECRET: 'secret-for-tests-only' };
 
 describe('resolveLiveKit', () => {
-  let server: Server | undefined;
-  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
-
   it('plays HLS only when nothing is configured', async () => {
     expect(await resolveLiveKit({ env: {}, log: () => {} })).toBeNull();
   });
@@ -20,42 +17,72 @@ describe('resolveLiveKit', () => {
     expect(lines[0]).toContain('LIVEKIT_API_KEY');
   });
 
-  it('uses LIVEKIT_* from the environment and serves subscribe-only tokens for its one room', async () => {
+  it('uses LIVEKIT_* from the environment; the page asks the reference server for tokens', async () => {
     const livekit = await resolveLiveKit({ env, log: () => {} });
-    expect(livekit?.attributes).toEqual({ url: 'wss://lk.example', tokenUrl: '/livekit/token', room: 'demo' });
-    expect(livekit?.connect).toEqual(['https://lk.example']);
-
-    const route = livekit?.tokenRoute;
-    if (!route) throw new Error('no token route');
-    const app = createServer((req, res) => route(req, res));
-    server = app;
-    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-    const address = app.address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-    const post = (body: unknown) => fetch(url, { method: 'POST', body: JSON.stringify(body) });
-
-    const ok = await post({ room: 'demo', identity: 'alice' });
-    expect(ok.status).toBe(200);
-    const { token, url: wsUrl } = (await ok.json()) as { token: string; url: string };
-    expect(wsUrl).toBe('wss://lk.example');
-    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
-    expect(claims).toMatchObject({
-      iss: 'key',
-      sub: 'alice',
-      video: { room: 'demo', roomJoin: true, canPublish: false },
+    expect(livekit?.attributes).toEqual({ url: 'wss://lk.example', tokenUrl: '/api/token', room: 'demo' });
+    expect(livekit?.credentials).toEqual({
+      url: 'wss://lk.example',
+      apiKey: 'key',
+      apiSecret: env.LIVEKIT_API_SECRET,
+      room: 'demo',
     });
-    expect((await post({ room: 'other' })).status).toBe(400);
-    expect((await fetch(url)).status).toBe(405);
+    expect(livekit?.httpUrl).toBe('https://lk.example');
+    expect(livekit?.connect).toEqual(['https://lk.example']);
+    const other = await resolveLiveKit({ env: { ...env, LIVEKIT_ROOM: 'spring' }, log: () => {} });
+    expect(other?.attributes.room).toBe('spring');
+  });
+
+  it('maps LiveKit URLs to the HTTP origin of their server API', () => {
+    expect(httpOrigin('wss://lk.example:7880/rtc')).toBe('https://lk.example:7880');
+    expect(httpOrigin('ws://127.0.0.1:7880')).toBe('http://127.0.0.1:7880');
+    expect(httpOrigin('ftp://lk.example')).toBeNull();
+    expect(httpOrigin('not a url')).toBeNull();
   });
 });
 
-describe('mintViewerToken', () => {
-  it('signs an HS256 JWT with the API secret', () => {
-    const token = mintViewerToken({ apiKey: 'key', apiSecret: 'secret', room: 'demo', identity: 'bob' });
+describe('the demo with LiveKit credentials', () => {
+  let demo: Awaited<ReturnType<typeof startDemo>> | undefined;
+  afterEach(async () => {
+    await demo?.stop();
+    demo = undefined;
+  });
+
+  it("mints subscribe-only tokens at the reference server's /api/token for its room, and points the page there", async () => {
+    demo = await startDemo({ port: 0, env, log: () => {} });
+    const page = await fetch(demo.url);
+    const html = await page.text();
+    expect(html).toMatch(/<live-player livekit-url="wss:\/\/lk\.example" token-url="\/api\/token" room="demo"/);
+    expect(page.headers.get('content-security-policy')).toMatch(/connect-src [^;]*https:\/\/lk\.example/);
+
+    // What <live-player> sends: { room, kind }.
+    const post = (body: unknown) =>
+      fetch(new URL('/api/token', demo?.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const ok = await post({ room: 'demo', kind: 'viewer' });
+    expect(ok.status).toBe(200);
+    const { token, url } = (await ok.json()) as { token: string; url: string };
+    expect(url).toBe('wss://lk.example');
     const [header, payload, signature] = token.split('.');
-    expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg: 'HS256', typ: 'JWT' });
-    expect(createHmac('sha256', 'secret').update(`${header}.${payload}`).digest('base64url')).toBe(signature);
-    const { nbf, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString());
-    expect(exp - nbf).toBeGreaterThan(3000);
+    expect(createHmac('sha256', env.LIVEKIT_API_SECRET).update(`${header}.${payload}`).digest('base64url')).toBe(
+      signature,
+    );
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    expect(claims).toMatchObject({ iss: 'key', video: { room: 'demo', roomJoin: true, canPublish: false } });
+    expect(claims.video.canPublishData).toBe(false);
+    expect((await post({ room: 'other', kind: 'viewer' })).status).toBe(404);
+  });
+
+  it('answers /api/token with 503 when LiveKit is off (HLS only)', async () => {
+    demo = await startDemo({ port: 0, env: {}, log: () => {} });
+    const answer = await fetch(new URL('/api/token', demo.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ room: 'demo' }),
+    });
+    expect(answer.status).toBe(503);
+    expect(await (await fetch(demo.url)).text()).not.toContain('livekit-url=');
   });
 });

@@ -30,7 +30,8 @@ export function renderPage(html, livekit) {
 
 /**
  * The page's CSP: no inline script or style anywhere, so a shop can embed LiveHook under a strict
- * policy. hls.js needs `blob:` for its transmuxing worker and for the MSE media URL.
+ * policy. hls.js needs `blob:` for its transmuxing worker and for the MSE media URL; the group QR code
+ * is a `data:` PNG.
  * @param {{ connect?: string[] }} [extra] origins the page must also reach (a remote LiveKit server)
  * @returns {string}
  */

@@ -12,6 +12,10 @@ export const LIVE_DEFAULTS: Partial<HlsConfig> = {
   testBandwidth: false, // …without first downloading a throwaway segment to measure it: one round trip less to first frame
   liveDurationInfinity: true, // a live seekbar that doesn't jump as the window slides
   enableWorker: false, // strict CSP: no blob: worker; set `workerPath` to a same-origin hls.worker.js to use one
+  // LiveHook reads cues itself (HlsCueReader); hls.js's metadata <track> loads `data:,WEBVTT`, which a strict CSP blocks.
+  enableDateRangeMetadataCues: false,
+  enableID3MetadataCues: false,
+  enableEmsgMetadataCues: false,
   liveSyncOnStallIncrease: 1, // hls.js adds this after each stall; our latency policy brings it back down
   // Live playlists refresh every target duration: retry quickly and often before calling it an outage.
   manifestLoadPolicy: {
