@@ -54,4 +54,4 @@ export type {
 export { toViewerError, ViewerError, ViewerErrorCode } from './viewer/errors.js';
 export type { ViewerEventListener, ViewerEventMap, ViewerEventType } from './viewer/events.js';
 export { isActive, ViewerState } from './viewer/state.js';
-export { Viewer, type ViewerOptions } from './viewer/viewer.js';
+export { preloadHls, Viewer, type ViewerOptions } from './viewer/viewer.js';

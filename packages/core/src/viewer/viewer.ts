@@ -23,6 +23,18 @@ import { toViewerError, ViewerError } from './errors.js';
 import { TypedEmitter, type ViewerEventMap } from './events.js';
 import { ViewerState } from './state.js';
 
+const loadHlsTransport = () => import('../transports/hls/hls-transport.js');
+
+/**
+ * Starts fetching the HLS transport and hls.js now, e.g. as soon as a player element with an HLS
+ * `src` is on the page, so the chunks are there when the Viewer asks. Safe to call often; failures
+ * are left for the Viewer to report.
+ */
+export function preloadHls(): void {
+  loadHlsTransport().catch(() => undefined);
+  loadHls().catch(() => undefined);
+}
+
 export interface ViewerOptions {
   /** Sources tried in order; a failure falls back to the next. */
   sources: readonly SourceInput[];
@@ -106,7 +118,7 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
         // The HLS transport and hls.js load together, in parallel: no extra round trip before the playlist.
         lazyTransportFactory('hls', async () => {
           const [module] = await Promise.all([
-            import('../transports/hls/hls-transport.js'),
+            loadHlsTransport(),
             options.hls?.loadHls ? undefined : loadHls().catch(() => undefined), // the transport reports failures
           ]);
           return module.hlsTransportFactory(options.hls, options.latency);
