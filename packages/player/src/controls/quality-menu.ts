@@ -22,7 +22,7 @@ export function qualityMenu(v: PlayerView, a: PlayerActions) {
       type="button"
       class="btn"
       part="button quality-button"
-      aria-label=${v.t('quality')}
+      aria-label=${hd ? `${v.t('quality')} HD` : v.t('quality')}
       aria-haspopup="menu"
       aria-expanded=${v.menuOpen ? 'true' : 'false'}
       aria-controls=${QUALITY_MENU_ID}
