@@ -162,7 +162,7 @@ ${markdownTable(
       kb(sizes.chunk.gzip),
     ],
     [
-      "LiveHook's own LiveKit code (core `transports/livekit` + `room`, minified; inside the entry)",
+      "LiveHook's own LiveKit code (core `transports/livekit` + `room`, minified; lazy chunks, fetched with livekit-client)",
       kb(sizes.own.raw),
       kb(sizes.own.gzip),
     ],
