@@ -1,0 +1,58 @@
+// One language registry shape for every element: the player and the widgets pick a language the
+// same way (own `lang`, nearest ancestor's across shadow roots, the browser's) and fall back to English.
+
+export type Translate<S> = (key: keyof S, values?: Record<string, string>) => string;
+
+/** A table of strings per language tag; `en` is complete and is the fallback for missing keys. */
+export class Locales<S extends { [K in keyof S]: string }> {
+  private readonly tables: Map<string, Partial<S>>;
+
+  constructor(
+    private readonly en: S,
+    others: Record<string, Partial<S>> = {},
+  ) {
+    this.tables = new Map<string, Partial<S>>([
+      ['en', en],
+      ...Object.entries(others).map(([k, v]) => [k.toLowerCase(), v] as const),
+    ]);
+  }
+
+  /** Adds or extends a language. Missing keys fall back to English. */
+  register(tag: string, strings: Partial<S>): void {
+    const key = tag.toLowerCase();
+    this.tables.set(key, { ...this.tables.get(key), ...strings });
+  }
+
+  /** The registered tag closest to `wanted` (exact, then same language: zh-Hans-SG → zh-cn), or 'en'. */
+  match(wanted: string | undefined): string {
+    const tag = (wanted ?? '').toLowerCase().replace(/_/g, '-');
+    if (!tag) return 'en';
+    if (this.tables.has(tag)) return tag;
+    const language = tag.split('-')[0]!;
+    if (this.tables.has(language)) return language;
+    for (const key of this.tables.keys()) if (key.split('-')[0] === language) return key;
+    return 'en';
+  }
+
+  /** A lookup for one locale: its string, else English, with `{name}` filled in. */
+  translator(locale: string): Translate<S> {
+    const table = this.tables.get(locale) ?? this.en;
+    return (key, values) => {
+      const text = (table[key] ?? this.en[key]) as string;
+      return values ? text.replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m) : text;
+    };
+  }
+}
+
+/** The language tag an element should speak: its own or nearest `lang` (across shadow roots), else the browser's. */
+export function languageOf(element: Element): string | undefined {
+  let node: Element | null = element;
+  while (node) {
+    const found: Element | null = node.closest('[lang]');
+    const lang = found?.getAttribute('lang');
+    if (lang) return lang;
+    const root = (found ?? node).getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return globalThis.navigator?.language;
+}
