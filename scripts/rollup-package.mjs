@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 /**
  * @param {object} options
@@ -45,7 +46,9 @@ export function packageConfig({ dir, input, cdn }) {
       plugins: [
         nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'module', 'import'] }),
         typescript({ tsconfig, declaration: false, declarationMap: false, outDir: resolve(dir, 'dist/cdn') }),
-        terser({ ecma: 2020, module: true, format: { comments: false } }),
+        // Lit's html`` and css`` templates keep the source's indentation: one-file embeds ship them minified.
+        minifyTemplateLiterals(),
+        terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
       ],
       // Lazy chunks share code (tslib, core helpers) with the entry: let the entry export it to them
       // rather than become a facade that fetches a second file before anything is defined.
@@ -59,6 +62,12 @@ export function packageConfig({ dir, input, cdn }) {
         chunkFileNames: 'chunks/[name]-[hash].js',
         // Tiny shared chunks (retry policies) would cost a round trip of their own: fold them into the entry.
         experimentalMinChunkSize: 5000,
+        // A language table loaded on demand (i18n/strings.<tag>.ts) stays its own file, however small: the
+        // size merge above would otherwise fold it back into the entry, for every page to download.
+        manualChunks: (id) => {
+          const tag = id.match(/\/i18n\/strings\.([a-z]{2}(?:-[a-z]+)?)\.[jt]s$/)?.[1];
+          return tag ? `locale-${tag}` : undefined;
+        },
       },
       onwarn,
     });

@@ -6,7 +6,13 @@ export {
   TRACK_DOM_EVENT,
   type TrackRequest,
 } from './dom-collector.js';
-export { type CollectorAnswer, HTTP_SINK_DEFAULTS, HttpSink, type HttpSinkOptions } from './http-sink.js';
+export {
+  type CollectorAnswer,
+  HTTP_SINK_DEFAULTS,
+  HttpSink,
+  type HttpSinkHooks,
+  type HttpSinkOptions,
+} from './http-sink.js';
 export { type ConsentState, VIEWER_STORAGE_KEY } from './identity.js';
 export {
   CUSTOM_LEAD_EVENT_TYPE,
@@ -36,6 +42,14 @@ export {
   type ReportedViewer,
   reportPlayback,
 } from './playback-reporter.js';
-export { EventQueue, LocalStorageQueueStore, MemoryQueueStore, type QueueStore } from './queue.js';
+export {
+  type Batch,
+  EventQueue,
+  LocalStorageQueueStore,
+  MemoryQueueStore,
+  type PushResult,
+  type QueueStore,
+} from './queue.js';
+export { reportPlaybackWhenPlaying } from './report-when-playing.js';
 export { callbackSink, dataLayerSink, domSink, LEAD_DOM_EVENT, type LeadSink } from './sinks.js';
 export { checkLeadEvent, LEAD_EVENT_LIMITS, type LeadEventCheck } from './validate.js';

@@ -6,15 +6,47 @@ export type Translate<S> = (key: keyof S, values?: Record<string, string>) => st
 /** A table of strings per language tag; `en` is complete and is the fallback for missing keys. */
 export class Locales<S extends { [K in keyof S]: string }> {
   private readonly tables: Map<string, Partial<S>>;
+  private readonly loaders = new Map<string, () => Promise<Partial<S>>>();
+  private readonly loading = new Map<string, Promise<void>>();
 
+  /**
+   * @param others tables bundled with the code
+   * @param lazy tables fetched the first time a page needs them (`load`), so one language's words are
+   *   not every page's download
+   */
   constructor(
     private readonly en: S,
     others: Record<string, Partial<S>> = {},
+    lazy: Record<string, () => Promise<Partial<S>>> = {},
   ) {
     this.tables = new Map<string, Partial<S>>([
       ['en', en],
       ...Object.entries(others).map(([k, v]) => [k.toLowerCase(), v] as const),
     ]);
+    for (const [tag, load] of Object.entries(lazy)) this.loaders.set(tag.toLowerCase(), load);
+  }
+
+  /**
+   * Fetches a lazy table. Undefined when there is nothing to wait for (bundled, registered, unknown, or
+   * already loaded); else a promise that settles once `translator(locale)` speaks it (English if it failed).
+   */
+  load(locale: string): Promise<void> | undefined {
+    const load = this.loaders.get(locale);
+    if (!load) return undefined;
+    let pending = this.loading.get(locale);
+    if (!pending) {
+      pending = load().then(
+        (strings) => {
+          this.loaders.delete(locale);
+          this.tables.set(locale, { ...strings, ...this.tables.get(locale) }); // registerLocale wins
+        },
+        () => {
+          this.loading.delete(locale); // stays English this time; a later load tries again
+        },
+      );
+      this.loading.set(locale, pending);
+    }
+    return pending;
   }
 
   /** Adds or extends a language. Missing keys fall back to English. */
@@ -27,10 +59,11 @@ export class Locales<S extends { [K in keyof S]: string }> {
   match(wanted: string | undefined): string {
     const tag = (wanted ?? '').toLowerCase().replace(/_/g, '-');
     if (!tag) return 'en';
-    if (this.tables.has(tag)) return tag;
+    const known = (key: string) => this.tables.has(key) || this.loaders.has(key);
+    if (known(tag)) return tag;
     const language = tag.split('-')[0]!;
-    if (this.tables.has(language)) return language;
-    for (const key of this.tables.keys()) if (key.split('-')[0] === language) return key;
+    if (known(language)) return language;
+    for (const key of [...this.tables.keys(), ...this.loaders.keys()]) if (key.split('-')[0] === language) return key;
     return 'en';
   }
 

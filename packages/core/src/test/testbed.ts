@@ -31,6 +31,10 @@ export async function channel(name: string) {
     async clear() {
       await fetch(control, { method: 'DELETE' });
     },
+    /** What the origin has served on this channel (requests per rendition, faults). */
+    async stats(): Promise<{ mediaByRendition: Record<string, number>; segmentsByRendition: Record<string, number> }> {
+      return (await fetch(control)).json();
+    },
   };
 }
 

@@ -1,15 +1,33 @@
 // The `debug` stats panel: which transport is live (LiveKit or HLS) and its numbers. For developers and
 // support, never in the viewer's face: it renders only while the `debug` attribute is set.
 import type { Viewer } from '@livehook/core';
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import {
+  adoptStyles,
+  type CSSResultOrNative,
+  css,
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+} from 'lit';
 
-type Host = ReactiveControllerHost & { debug: boolean; viewer: Viewer | undefined };
+export type StatsHost = ReactiveControllerHost & {
+  debug: boolean;
+  viewer: Viewer | undefined;
+  renderRoot: HTMLElement | DocumentFragment;
+};
+
+/** Adds the panel's stylesheet to the host's shadow root (next to `baseStyles`) and starts the panel. */
+export function attachStatsPanel(host: StatsHost, baseStyles: CSSResultOrNative[]): StatsPanel {
+  if (host.renderRoot instanceof ShadowRoot) adoptStyles(host.renderRoot, [...baseStyles, statsPanelStyles]);
+  return new StatsPanel(host);
+}
 
 /** Re-renders the host once a second while the panel is open, so the numbers move. */
 export class StatsPanel implements ReactiveController {
   private timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly host: Host) {
+  constructor(private readonly host: StatsHost) {
     host.addController(this);
   }
 

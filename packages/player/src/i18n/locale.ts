@@ -1,8 +1,9 @@
 // Picks the player's language (its own `lang`, an ancestor's, the document's, the browser's) and fills in strings.
 import { type Translate as CoreTranslate, Locales, languageOf } from '@livehook/core';
-import { en, type PlayerStrings, zhCN } from './strings.js';
+import { en, type PlayerStrings } from './strings.js';
 
-const locales = new Locales<PlayerStrings>(en, { 'zh-cn': zhCN });
+// English is bundled; other languages arrive as their own chunk when a player needs them.
+const locales = new Locales<PlayerStrings>(en, {}, { 'zh-cn': () => import('./strings.zh-cn.js').then((m) => m.zhCN) });
 
 /**
  * Adds or extends a language for every player on the page. Missing keys fall back to English.
@@ -14,6 +15,9 @@ const locales = new Locales<PlayerStrings>(en, { 'zh-cn': zhCN });
 export function registerLocale(tag: string, strings: Partial<PlayerStrings>): void {
   locales.register(tag, strings);
 }
+
+/** Fetches a lazily loaded language; undefined when there is nothing to wait for. */
+export const loadLocale = (locale: string): Promise<void> | undefined => locales.load(locale);
 
 /** The registered tag closest to `wanted`, or 'en'. */
 export const matchLocale = (wanted: string | undefined): string => locales.match(wanted);

@@ -11,12 +11,11 @@ import {
   type ViewerState,
 } from '@livehook/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { controlBar } from '../controls/control-bar.js';
 import { controlsStyles } from '../controls/controls.styles.js';
 import { focusCheckedItem } from '../controls/quality-menu.js';
-import { StatsPanel, statsPanelStyles } from '../debug/stats-panel.js';
-import { formatStartTime, languageOf, matchLocale, type Translate, translator } from '../i18n/locale.js';
+import { DebugPanel } from '../debug/debug-panel.js';
+import { formatStartTime, languageOf, loadLocale, matchLocale, type Translate, translator } from '../i18n/locale.js';
 import { overlays } from '../overlays/overlays.js';
 import { overlaysStyles } from '../overlays/overlays.styles.js';
 import { tapToUnmute } from '../overlays/prompts.js';
@@ -98,7 +97,28 @@ const BAR_STATES = new Set<ViewerState>(['connecting', 'playing', 'paused', 'sta
  * @fires {CustomEvent<{ result: 'sound' | 'muted' | 'blocked' }>} live-autoplay - How autoplay went.
  */
 export class LivePlayer extends LitElement {
-  static override styles = [livePlayerStyles, controlsStyles, overlaysStyles, statsPanelStyles];
+  static override styles = [livePlayerStyles, controlsStyles, overlaysStyles];
+
+  // Declared as static properties, not decorators: no decorator runtime in the one-file embed.
+  static override properties = {
+    src: {},
+    poster: {},
+    autoplay: { type: Boolean },
+    muted: { type: Boolean },
+    latency: {},
+    startsAt: { attribute: 'starts-at' },
+    controls: { type: Boolean },
+    livekitUrl: { attribute: 'livekit-url' },
+    tokenUrl: { attribute: 'token-url' },
+    token: {},
+    room: {},
+    host: {},
+    livekitMode: { attribute: 'livekit-mode' },
+    debug: { type: Boolean },
+    hlsConfig: { attribute: false },
+    menuOpen: { state: true, attribute: false },
+    idle: { state: true, attribute: false },
+  };
 
   static override get observedAttributes(): string[] {
     // biome-ignore lint/complexity/noThisInStatic: `super` runs Lit's getter for this class (its declared properties)
@@ -106,60 +126,64 @@ export class LivePlayer extends LitElement {
   }
 
   /** URL of the live HLS / LL-HLS playlist (`.m3u8`, http or https). Changing it starts the new stream. */
-  @property() src = '';
+  src = '';
 
   /** Image shown before the first frame and behind the pre-live and ended overlays. */
-  @property() poster = '';
+  poster = '';
 
   /** Start playing when ready: with sound where the browser allows it, else muted with a "tap to unmute" button. */
-  @property({ type: Boolean }) autoplay = false;
+  autoplay = false;
 
   /** Start without sound. */
-  @property({ type: Boolean }) muted = false;
+  muted = false;
 
   /** `standard` favours smoothness (3 segments behind live); `low` uses LL-HLS where the stream has it. Changing it restarts the stream. */
-  @property() latency: 'low' | 'standard' = 'standard';
+  latency: 'low' | 'standard' = 'standard';
 
   /** When the stream is scheduled to start (ISO 8601), shown on the pre-live overlay in the viewer's time zone. */
-  @property({ attribute: 'starts-at' }) startsAt = '';
+  startsAt = '';
 
   /** Show LiveHook's controls. Overlays (tap to play, tap to unmute, error) show regardless. */
-  @property({ type: Boolean }) controls = false;
+  controls = false;
 
   /** LiveKit server (`wss://…`) for sub-second playback. With `src` too, LiveKit plays first and HLS is the fallback. */
-  @property({ attribute: 'livekit-url' }) livekitUrl = '';
+  livekitUrl = '';
 
   /** The shop's endpoint that mints subscribe-only viewer tokens (POST `{ room, kind }` → `{ token, url? }`). */
-  @property({ attribute: 'token-url' }) tokenUrl = '';
+  tokenUrl = '';
 
   /** A subscribe-only LiveKit token, when the page already has one. Prefer `token-url`. Never reflected. */
-  @property() token = '';
+  token = '';
 
   /** The LiveKit room to join (with `token-url`). */
-  @property() room = '';
+  room = '';
 
   /** Identity of the host to watch; default: the first participant publishing camera or screen video. */
-  @property() host = '';
+  host = '';
 
   /** `data`: hybrid mode, video from `src` (HLS through a CDN), cues and the viewer count from the LiveKit room. */
-  @property({ attribute: 'livekit-mode' }) livekitMode: 'media' | 'data' = 'media';
+  livekitMode: 'media' | 'data' = 'media';
 
   /** Shows a stats panel: which transport is live (LiveKit or HLS), quality, latency, loss. For developers. */
-  @property({ type: Boolean }) debug = false;
+  debug = false;
 
   /**
    * hls.js settings layered over LiveHook's (the escape hatch), e.g. `{ enableWorker: true, workerPath: '/hls.worker.js' }`.
    * Property only; changing it restarts the stream.
    */
-  @property({ attribute: false }) hlsConfig: HlsTransportOptions['config'] | undefined;
+  hlsConfig: HlsTransportOptions['config'] | undefined;
 
-  @state() private menuOpen = false;
-  @state() private idle = false;
-  @query('video') private video!: HTMLVideoElement;
+  private menuOpen = false;
+  private idle = false;
+
+  /** The shadow <video>; present from the first render on (like Lit's @query, which this replaces). */
+  private get video(): HTMLVideoElement {
+    return this.renderRoot?.querySelector('video') as HTMLVideoElement;
+  }
 
   private readonly session = new ViewerController(this, (error) => this.logError(error));
   private readonly media = new MediaStateController(this);
-  private readonly stats = new StatsPanel(this);
+  private readonly stats = new DebugPanel(this, () => (this.constructor as typeof LivePlayer).elementStyles);
   private viewerDirty = true;
   private focusMenu = false;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
@@ -280,6 +304,8 @@ export class LivePlayer extends LitElement {
     this.locale = matchLocale(wanted);
     this.intlLocale = wanted;
     this.t = translator(this.locale);
+    // A language fetched on demand: speak it as soon as it arrives (it comes well before the first frame).
+    loadLocale(this.locale)?.then(() => this.requestUpdate());
     const state = this.session.state;
     if (state !== 'playing') this.idle = false;
     if (state !== this.announcedState) {

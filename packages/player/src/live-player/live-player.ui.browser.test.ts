@@ -46,7 +46,7 @@ describe('<live-player> UI', function () {
     play.focus();
     expect(play.getAttribute('aria-label')).to.equal('Pause');
 
-    await sendKeys({ press: 'Space' }); // the focused button's own Space: one toggle, not two
+    await sendKeys({ press: ' ' }); // the focused button's own Space (' ' in every launcher): one toggle, not two
     await waitForState(player, 'paused');
     expect(player.hasAttribute('paused')).to.equal(true);
     expect(play.getAttribute('aria-label')).to.equal('Play');
@@ -177,5 +177,19 @@ describe('<live-player> UI', function () {
     expect(isShown(part(player, 'tap-to-play'))).to.equal(true);
     player.controls = true;
     await waitFor('the control bar', () => isShown(part(player, 'controls')));
+  });
+  it('loads the debug stats panel only when asked, styled over the video like the rest of the player', async () => {
+    const player = addPlayer({ src: await masterUrl(channel('debug')), autoplay: true, muted: true });
+    await waitForState(player, 'playing');
+    expect(part(player, 'stats')).to.equal(null);
+    player.debug = true;
+    await waitFor('the stats panel', () => isShown(part(player, 'stats')), 5000);
+    const panel = part(player, 'stats')!;
+    expect(getComputedStyle(panel).position).to.equal('absolute'); // its stylesheet was adopted with it
+    expect(panel.querySelector('[data-stat="transport"]')?.textContent).to.equal('hls');
+    await waitFor('a bitrate', () => panel.querySelector('[data-stat="bitrate"]')?.textContent?.endsWith('kbps'), 5000);
+    expectNoInlineStyles(player);
+    player.debug = false;
+    await waitFor('the panel gone', () => part(player, 'stats') === null, 5000);
   });
 });

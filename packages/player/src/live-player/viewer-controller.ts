@@ -3,7 +3,7 @@
 import {
   type Quality,
   type QualityChoice,
-  reportPlayback,
+  reportPlaybackWhenPlaying,
   Viewer,
   type ViewerError,
   type ViewerOptions,
@@ -75,7 +75,12 @@ export class ViewerController implements ReactiveController {
       (
         (reporter) => () =>
           reporter.destroy()
-      )(reportPlayback(viewer, { target: this.host, room: (this.host as { room?: string }).room || undefined })),
+      )(
+        reportPlaybackWhenPlaying(viewer, {
+          target: this.host,
+          room: (this.host as { room?: string }).room || undefined,
+        }),
+      ),
     ];
     viewer.load();
   }
