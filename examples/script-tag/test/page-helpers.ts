@@ -102,3 +102,29 @@ export function frameColours(page: Page) {
     return { colours: colours.size, brightness: sum / (data.length / 4) };
   });
 }
+
+/**
+ * Like waitForPlayback, for the player matched by `selector` (a player registered under another tag name,
+ * e.g. `shop-player`): waits until its video has played `seconds` past the point it was first seen playing.
+ */
+export async function waitForPlaybackOf(page: Page, selector: string, seconds: number, timeout = 30_000) {
+  const currentTime = (selector: string) =>
+    document.querySelector(selector)?.shadowRoot?.querySelector('video')?.currentTime ?? -1;
+  await page.waitForFunction(
+    (selector) => {
+      const v = document.querySelector(selector)?.shadowRoot?.querySelector('video');
+      return !!v && v.readyState >= 3 && !v.paused && v.videoWidth > 0;
+    },
+    selector,
+    { timeout },
+  );
+  const start = await page.evaluate(currentTime, selector);
+  await page.waitForFunction(
+    ({ selector, start, seconds }) => {
+      const v = document.querySelector(selector)?.shadowRoot?.querySelector('video');
+      return !!v && v.currentTime >= start + seconds;
+    },
+    { selector, start, seconds },
+    { timeout },
+  );
+}

@@ -22,6 +22,15 @@ type Host = ReactiveControllerHost & HTMLElement & { for: string };
 
 /** Players a widget finds by sitting inside them: the default tag, or any element marked as a player (a player registered under another tag name). */
 const PLAYER_SELECTOR = 'live-player, [data-live-player]';
+/** A widget registered under a prefix (`<shop-coupon>`): the prefix, whose player is `<shop-player>`. The names are
+ * registry.ts's WIDGET_ELEMENTS (importing it here would be an import cycle). */
+const PREFIXED_WIDGET = /^(.+?)-(?:follow-unlock|group-qr|countdown|coupon|analytics)$/;
+
+/** What a widget's enclosing player looks like: the default tags, plus `<shop-player>` for `<shop-coupon>`. */
+function playerSelector(widget: HTMLElement): string {
+  const prefix = PREFIXED_WIDGET.exec(widget.localName)?.[1];
+  return prefix && prefix !== 'live' ? `${PLAYER_SELECTOR}, ${prefix}-player` : PLAYER_SELECTOR;
+}
 
 export class PlayerBinding implements ReactiveController {
   /** The player this widget is tied to, if any. */
@@ -72,7 +81,7 @@ export class PlayerBinding implements ReactiveController {
       });
       this.observer.observe(target, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
     } else {
-      this.bind((this.host.closest(PLAYER_SELECTOR) as PlayerLike | null) ?? undefined);
+      this.bind((this.host.closest(playerSelector(this.host)) as PlayerLike | null) ?? undefined);
     }
   }
 
