@@ -34,8 +34,15 @@ export { buildHlsConfig, LATENCY_PRESETS, LIVE_DEFAULTS } from './transports/hls
 export { HlsTransport, type HlsTransportOptions, hlsTransportFactory } from './transports/hls/hls-transport.js';
 export { type HlsConstructor, loadHls } from './transports/hls/load-hls.js';
 export { chooseHlsEngine, type HlsEngine } from './transports/hls/playback-engine.js';
-export { DataCueReader, LIVEKIT_CUE_TOPIC } from './transports/livekit/data-cues.js';
-export { countViewers, type HostChoice, pickHost } from './transports/livekit/host.js';
+export { type CueSink, DataCueReader, LIVEKIT_CUE_TOPIC } from './transports/livekit/data-cues.js';
+export {
+  countViewers,
+  type HostChoice,
+  type HostPickOptions,
+  type ParticipantCandidate,
+  pickHost,
+  type TrackCandidate,
+} from './transports/livekit/host.js';
 export {
   LIVEKIT_DEFAULTS,
   LiveKitTransport,
@@ -43,8 +50,14 @@ export {
   liveKitTransportFactory,
 } from './transports/livekit/livekit-transport.js';
 export { type LiveKitModule, loadLiveKit } from './transports/livekit/load-livekit.js';
-export { type LayerQuality, layersToQualities } from './transports/livekit/quality-map.js';
-export { checkTokenResponse, fetchToken, type TokenRequest, type TokenResponse } from './transports/livekit/token.js';
+export { type LayerQuality, layersToQualities, type SimulcastLayer } from './transports/livekit/quality-map.js';
+export {
+  checkTokenResponse,
+  type FetchTokenOptions,
+  fetchToken,
+  type TokenRequest,
+  type TokenResponse,
+} from './transports/livekit/token.js';
 export type {
   Transport,
   TransportContext,
@@ -53,6 +66,6 @@ export type {
   ViewerWarning,
 } from './transports/transport.js';
 export { toViewerError, ViewerError, ViewerErrorCode } from './viewer/errors.js';
-export type { ViewerEventListener, ViewerEventMap, ViewerEventType } from './viewer/events.js';
+export type { TypedEmitter, ViewerEventListener, ViewerEventMap, ViewerEventType } from './viewer/events.js';
 export { isActive, ViewerState } from './viewer/state.js';
 export { preloadHls, Viewer, type ViewerOptions } from './viewer/viewer.js';

@@ -10,6 +10,10 @@ import {
 import { setViewerStorageConsent } from '../shared/viewer-id.js';
 
 const CREDENTIALS = new Set(['include', 'same-origin', 'omit']);
+// Server-side rendering imports this module in Node, where HTMLElement does not exist: a stand-in
+// (module scope only, the global is left alone) keeps the class declarable there.
+const HTMLElement: typeof globalThis.HTMLElement =
+  globalThis.HTMLElement ?? (class {} as unknown as typeof globalThis.HTMLElement);
 
 /**
  * Sends every lead event on the page (from the widgets, the player and the page's own `live-track`
@@ -20,15 +24,18 @@ const CREDENTIALS = new Set(['include', 'same-origin', 'omit']);
  * ```
  * Grant consent from the page's consent banner with `el.grantConsent()`, or by setting `consent="granted"`.
  *
- * @attr endpoint - The collector URL (POST batches of events).
- * @attr room - The room / stream id for events that name none.
- * @attr consent - `required`: nothing is stored or sent until granted; `granted` (default); `denied` revokes.
- * @attr datalayer - Also push to `window.dataLayer` (or to the array named by the value).
- * @attr dom-events - Also dispatch a `live-lead` event on the document per event.
- * @attr batch-size - Most events per request (default 50).
- * @attr flush-interval - Longest wait before a batch is sent, ms (default 5000).
- * @attr storage - `local` (default: survives reloads) or `memory`.
- * @attr credentials - `same-origin` (default), `include` or `omit` for the collector requests.
+ * @tagname live-analytics
+ * @summary Sends the page's lead events to the shop's collector (renders nothing).
+ *
+ * @attr {string} endpoint - The collector URL (POST batches of events).
+ * @attr {string} room - The room / stream id for events that name none.
+ * @attr {'required' | 'granted' | 'denied'} [consent='granted'] - `required`: nothing is stored or sent until granted; `granted` (default); `denied` revokes.
+ * @attr {string} datalayer - Also push to the `window` array named by the value (`dataLayer` for GTM; present but empty also means `dataLayer`).
+ * @attr {boolean} dom-events - Also dispatch a `live-lead` event on the document per event.
+ * @attr {number} [batch-size=50] - Most events per request (default 50).
+ * @attr {number} [flush-interval=5000] - Longest wait before a batch is sent, ms (default 5000).
+ * @attr {'local' | 'memory'} [storage='local'] - `local` (default: survives reloads) or `memory`.
+ * @attr {'same-origin' | 'include' | 'omit'} [credentials='same-origin'] - `same-origin` (default), `include` or `omit` for the collector requests.
  * @fires live-consent-change - Consent changed; `detail: { consent: 'granted' | 'pending' | 'denied' }`.
  */
 export class LiveAnalytics extends HTMLElement {
