@@ -130,7 +130,10 @@ export class LiveCountdown extends LiveWidget {
   /** Link to the shop's privacy policy, shown after the consent sentence. */
   @property({ attribute: 'privacy-url' }) privacyUrl = '';
 
-  /** `counting`, `starting`, `live` or `ended`. */
+  /**
+   * Reflected, read-only: `counting`, `starting`, `live` or `ended`, for CSS (`live-countdown[state="live"]`).
+   * @readonly
+   */
   @property({ reflect: true }) state: CountdownState = 'counting';
 
   @state() private startTime: number | undefined;

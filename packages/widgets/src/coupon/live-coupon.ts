@@ -119,7 +119,10 @@ export class LiveCoupon extends LiveWidget {
   /** How many there were in all, for the stock bar. */
   @property({ type: Number }) total: number | undefined;
 
-  /** `open`, `claiming`, `claimed`, `soldout`, `expired` or `error`. */
+  /**
+   * Reflected, read-only: `open`, `claiming`, `claimed`, `soldout`, `expired` or `error`, for CSS.
+   * @readonly
+   */
   @property({ reflect: true }) state: CouponState = 'open';
 
   @state() private endTime: number | undefined;

@@ -114,7 +114,10 @@ export class LiveFollowUnlock extends LiveWidget {
   /** One line on what following brings. */
   @property() benefit = '';
 
-  /** `locked`, `pending` (following or fetching the reward), `unlocked` or `error`. */
+  /**
+   * Reflected, read-only: `locked`, `pending` (following or fetching the reward), `unlocked` or `error`, for CSS.
+   * @readonly
+   */
   @property({ reflect: true }) state: FollowUnlockState = 'locked';
 
   @state() private step: Step = 'follow';

@@ -106,7 +106,10 @@ export class LiveGroupQr extends LiveWidget {
   /** The member benefit in big type, e.g. "15% OFF". */
   @property({ attribute: 'reward-label' }) rewardLabel = '';
 
-  /** `loading` (pool or QR encoder), `ready` or `error`. */
+  /**
+   * Reflected, read-only: `loading` (pool or QR encoder), `ready` or `error`, for CSS.
+   * @readonly
+   */
   @property({ reflect: true }) state: GroupQrState = 'loading';
 
   @state() private group: GroupInfo | undefined;
