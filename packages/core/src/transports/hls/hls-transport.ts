@@ -10,9 +10,10 @@ import type { Transport, TransportContext, TransportFactory } from '../transport
 import { buildHlsConfig } from './hls-config.js';
 import { HlsCueReader } from './hls-cue-reader.js';
 import { type HlsConstructor, loadHls } from './load-hls.js';
-import type { NativeHlsPlayback } from './native-hls.js';
+import { NativeHlsPlayback } from './native-hls.js';
 import { chooseHlsEngine } from './playback-engine.js';
 import { capToPlayerSize } from './start-level.js';
+import { waitForStart } from './wait-for-start.js';
 
 export interface HlsTransportOptions {
   /** hls.js settings layered over ours (the escape hatch). */
@@ -89,9 +90,6 @@ export class HlsTransport implements Transport {
       throw new ViewerError('unsupported', 'this browser can play neither MSE nor native HLS');
     this.listenToPage();
     if (engine === 'native') {
-      // Only Safari without MSE takes this path: its code is a chunk of its own, not every viewer's download.
-      const { NativeHlsPlayback } = await import('./native-hls.js');
-      if (this.destroyed) return;
       this.native = new NativeHlsPlayback(
         this.source.url,
         this.context,
@@ -238,27 +236,21 @@ export class HlsTransport implements Transport {
   private waitForStart(): void {
     this.context.setPhase('waiting');
     this.hls?.stopLoad();
-    // Fetched only when a stream has not started yet: a pre-live page has seconds to spare, a live one none.
-    import('./wait-for-start.js')
-      .then(({ waitForStart }) =>
-        waitForStart(this.source.url, {
-          signal: this.listeners.signal,
-          waitingPolicy: this.options.waitingPolicy ?? POLICIES.waiting(),
-          failurePolicy: this.options.startupPolicy ?? POLICIES.startup(),
-          onWaiting: () => this.context.setPhase('waiting'),
-        }),
-      )
-      .then(
-        () => {
-          if (this.destroyed) return;
-          this.context.setPhase('connecting');
-          this.hls?.loadSource(this.source.url);
-        },
-        (error: unknown) => {
-          if (!this.destroyed)
-            this.context.fail(new ViewerError('network', String((error as Error)?.message ?? error)));
-        },
-      );
+    waitForStart(this.source.url, {
+      signal: this.listeners.signal,
+      waitingPolicy: this.options.waitingPolicy ?? POLICIES.waiting(),
+      failurePolicy: this.options.startupPolicy ?? POLICIES.startup(),
+      onWaiting: () => this.context.setPhase('waiting'),
+    }).then(
+      () => {
+        if (this.destroyed) return;
+        this.context.setPhase('connecting');
+        this.hls?.loadSource(this.source.url);
+      },
+      (error: unknown) => {
+        if (!this.destroyed) this.context.fail(new ViewerError('network', String((error as Error)?.message ?? error)));
+      },
+    );
   }
 
   private recoverMedia(data: ErrorData): void {
