@@ -31,7 +31,13 @@ export function Typed() {
       display="sheet"
       onlive-coupon-claimed={(event) => event.detail.data.widget}
     />,
-    <live-analytics key="analytics" endpoint="/api/events" datalayer onlive-consent-change={(e) => e.detail.consent} />,
+    <live-analytics
+      key="analytics"
+      endpoint="/api/events"
+      consent="required"
+      datalayer
+      onlive-consent-change={(e) => e.detail.consent}
+    />,
     // @ts-expect-error: latency is 'low' | 'standard'
     <live-player key="latency" latency="fast" />,
     // @ts-expect-error: autoplay is a boolean, not a string
@@ -46,7 +52,7 @@ export function Typed() {
     <live-coupon key="remaining" remaining="12" />,
     // @ts-expect-error: `state` is the element's to decide
     <live-countdown key="state" state="live" />,
-    // @ts-expect-error: React 19 would assign the read-only `consent` property and throw
-    <live-analytics key="consent" consent="required" />,
+    // @ts-expect-error: consent is required, granted or denied
+    <live-analytics key="consent" consent="maybe" />,
   ];
 }

@@ -71,11 +71,8 @@ export type LiveCouponProperties = LiveWidgetProperties &
 export interface LiveAnalyticsAttributes {
   endpoint?: string;
   room?: string;
-  /**
-   * Not settable through a framework property yet: React 19 would assign the read-only `consent` property and throw.
-   * Set the attribute from a ref (`el.setAttribute('consent', 'required')`) or call `grantConsent()` / `revokeConsent()`.
-   */
-  consent?: never;
+  /** `required`: nothing is stored or sent until granted; `granted` (default); `denied` revokes. */
+  consent?: 'required' | 'granted' | 'denied';
   datalayer?: boolean | string;
   'dom-events'?: boolean;
   'batch-size'?: number | string;

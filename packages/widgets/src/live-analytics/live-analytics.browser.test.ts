@@ -64,4 +64,26 @@ describe('<live-analytics>', () => {
     }
     expect(element.pipeline).to.equal(undefined); // released with the element
   });
+  it('takes consent as a property too, the way React 19 and Vue set it, without throwing on a wrong value', async () => {
+    const info = (await executeServerCommand('testbed:reference-server')) as ServerInfo;
+    const element = document.createElement('live-analytics') as LiveAnalytics;
+    element.setAttribute('endpoint', `${info.url}/api/events`);
+    (element as unknown as { consent: string }).consent = 'required'; // before it is in the page, as React does
+    document.body.append(element);
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      expect(element.getAttribute('consent')).to.equal('required');
+      expect(element.consent).to.equal('pending');
+      (element as unknown as { consent: string }).consent = 'granted';
+      expect(element.consent).to.equal('granted');
+      (element as unknown as { consent: string }).consent = 'sure';
+      expect(element.getAttribute('consent')).to.equal('granted');
+      expect(String(errors[0])).to.include('consent must be required, granted or denied');
+    } finally {
+      console.error = original;
+      element.remove();
+    }
+  });
 });

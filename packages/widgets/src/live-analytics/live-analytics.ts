@@ -59,8 +59,18 @@ export class LiveAnalytics extends HTMLElement {
     return this.handle?.pipeline;
   }
 
+  /**
+   * Reads the pipeline's consent (`granted`, `pending`, `denied`). Writing sets the `consent` attribute
+   * (`required`, `granted`, `denied`), so frameworks that set properties (React 19, Vue) can configure it too.
+   */
   get consent(): ConsentState | undefined {
     return this.pipeline?.consent;
+  }
+
+  set consent(value: 'required' | 'granted' | 'denied' | null | undefined) {
+    if (value === null || value === undefined) this.removeAttribute('consent');
+    else if (value === 'required' || value === 'granted' || value === 'denied') this.setAttribute('consent', value);
+    else console.error(`<live-analytics>: consent must be required, granted or denied, not "${String(value)}"`);
   }
 
   /** The anonymous viewer id, once consent allows one. */
