@@ -29,9 +29,9 @@ export function renderPage(html, livekit) {
 }
 
 /**
- * The page's CSP: no inline script or style anywhere, so a shop can embed LiveHook under a strict
- * policy. hls.js needs `blob:` for its transmuxing worker and for the MSE media URL; the group QR code
- * is a `data:` PNG.
+ * The page's CSP: the strict recipe of docs/guides/security.md. No inline script or style, no eval, Trusted
+ * Types enforced (Lit's `lit-html` policy, once per bundle), no `blob:` worker (hls.js runs without one); MSE
+ * needs `blob:` media URLs and the group QR code is a `data:` PNG.
  * @param {{ connect?: string[] }} [extra] origins the page must also reach (a remote LiveKit server)
  * @returns {string}
  */
@@ -40,14 +40,16 @@ export function contentSecurityPolicy({ connect = [] } = {}) {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data: blob:",
+    "img-src 'self' data:",
     "media-src 'self' blob:",
     ['connect-src', "'self'", 'ws:', 'wss:', 'http://127.0.0.1:*', ...connect].join(' '),
-    "worker-src 'self' blob:",
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'self'",
+    "require-trusted-types-for 'script'",
+    "trusted-types lit-html 'allow-duplicates'",
   ].join('; ');
 }
 

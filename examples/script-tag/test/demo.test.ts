@@ -43,6 +43,7 @@ describe('the demo shop page', () => {
       expect(csp).toContain("script-src 'self'");
       expect(csp).toContain("style-src 'self'");
       expect(csp).not.toContain('unsafe-inline');
+      expect(csp).toContain("require-trusted-types-for 'script'");
 
       await waitForPlayback(page, 3);
       const state = await videoState(page);
