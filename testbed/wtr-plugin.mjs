@@ -15,17 +15,17 @@ export function testbedPlugin(parts) {
     async executeCommand({ command, payload, session }) {
       if (command === 'testbed:offline') {
         // Browser offline emulation (HTTP only; WebRTC ignores it).
-        const page = /** @type {any} */ (session.browser).getPage(session.id);
+        const setOffline = offlineSwitch(session);
         const { offline, ms } = /** @type {{ offline?: boolean, ms?: number }} */ (payload ?? {});
         // Offline also cuts this command channel, so its answer could never arrive: with `ms`, go offline
         // for that long (the page keeps running), come back, and answer then.
         if (offline && ms) {
-          await page.context().setOffline(true);
+          await setOffline(true);
           await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 60_000)));
-          await page.context().setOffline(false);
+          await setOffline(false);
           return true;
         }
-        await page.context().setOffline(Boolean(offline));
+        await setOffline(Boolean(offline));
         return true;
       }
       if (command === 'testbed:netfault') return (await import('./netfault.mjs')).netfaultCommand(payload);
@@ -48,4 +48,26 @@ export function testbedPlugin(parts) {
       await Promise.allSettled(all.map(async (p) => (await p).stop()));
     },
   };
+}
+
+/**
+ * The launcher's own offline switch for a session's page: Playwright's context, or Puppeteer's page (CDP in
+ * Chromium, WebDriver BiDi network conditions in Firefox). Classic WebDriver (WebKitGTK) has none.
+ * @param {{ id: string, browser: any }} session
+ * @returns {(offline: boolean) => Promise<void>}
+ */
+function offlineSwitch(session) {
+  const launcher = session.browser;
+  if (launcher.type === 'playwright') {
+    const page = launcher.getPage(session.id);
+    return (offline) => page.context().setOffline(offline);
+  }
+  if (launcher.type === 'puppeteer') {
+    const page = launcher.getPage(session.id);
+    return (offline) => page.setOfflineMode(offline);
+  }
+  throw new Error(
+    `testbed:offline needs browser offline emulation, which only the Playwright and Puppeteer launchers have; ` +
+      `${launcher.name} (${launcher.type}) has none. Name such tests *.offline.browser.test.ts so configs without it leave them out.`,
+  );
 }

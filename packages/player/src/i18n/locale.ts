@@ -33,15 +33,17 @@ export const translator = (locale: string): Translate => locales.translator(loca
 export function formatStartTime(iso: string, locale: string): string | undefined {
   const date = new Date(iso);
   if (!iso || Number.isNaN(date.getTime())) return undefined;
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  };
   try {
-    return new Intl.DateTimeFormat(locale, {
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(date);
+    return new Intl.DateTimeFormat(locale, options).format(date);
   } catch {
-    return date.toLocaleString();
+    // A language tag Intl rejects (WebKitGTK under LANG=C reports navigator.language "C"): English, like the strings.
+    return new Intl.DateTimeFormat('en', options).format(date);
   }
 }

@@ -68,9 +68,13 @@ describe('<live-player> bad input', function () {
   });
 
   it('a browser that can play no HLS shows the error overlay and logs one error', async () => {
-    const { MediaSource } = window;
+    // Every MSE constructor hls.js looks for: WebKit also has ManagedMediaSource (and the old WebKitMediaSource).
+    const mseNames = ['MediaSource', 'ManagedMediaSource', 'WebKitMediaSource'].filter((name) => name in window);
+    const saved = mseNames.map((name) => Object.getOwnPropertyDescriptor(window, name));
     const canPlayType = HTMLMediaElement.prototype.canPlayType;
-    Object.defineProperty(window, 'MediaSource', { value: undefined, configurable: true, writable: true });
+    for (const name of mseNames) {
+      Object.defineProperty(window, name, { value: undefined, configurable: true, writable: true });
+    }
     HTMLMediaElement.prototype.canPlayType = () => '';
     try {
       const player = await expectErrorState({ src: await masterUrl(channel('nomse')), autoplay: true }, [
@@ -78,7 +82,9 @@ describe('<live-player> bad input', function () {
       ]);
       expect(player.error?.code).to.equal('unsupported');
     } finally {
-      window.MediaSource = MediaSource;
+      mseNames.forEach((name, i) => {
+        if (saved[i]) Object.defineProperty(window, name, saved[i]);
+      });
       HTMLMediaElement.prototype.canPlayType = canPlayType;
     }
   });

@@ -1,6 +1,6 @@
-// <live-player> through faults a real CDN has: a burst of missing segments, and the viewer's network dropping out.
+// <live-player> through faults a real CDN has: a burst of missing segments, and a network cut at the origin.
+// The viewer's own network going offline: live-player.offline.browser.test.ts.
 import { expect } from '@esm-bundle/chai';
-import { executeServerCommand } from '@web/test-runner-commands';
 import {
   addPlayer,
   channel,
@@ -15,10 +15,7 @@ import {
   waitFor,
   waitForState,
 } from '../test/fixture.js';
-import type { LivePlayer } from './live-player.js';
-
-/** Close to the live edge: within a couple of segments of where hls.js aims to play. */
-const NEAR_LIVE_SECONDS = 4;
+import { expectBackAtTheLiveEdge, NEAR_LIVE_SECONDS } from '../test/live-edge.js';
 
 describe('<live-player> recovery', function () {
   this.timeout(150_000);
@@ -82,31 +79,4 @@ describe('<live-player> recovery', function () {
 
     await expectBackAtTheLiveEdge(player);
   });
-
-  it('rides out the browser going offline for 10 s (offline emulation): reconnecting, then playing at the live edge', async () => {
-    const ch = channel('offline');
-    const player = addPlayer({ src: await masterUrl(ch), autoplay: true, muted: true, controls: true });
-    await waitForState(player, 'playing');
-    await framesMoving(videoOf(player), 5);
-    const states: string[] = [];
-    player.addEventListener('live-statechange', (e) => states.push(e.detail.state));
-
-    // Playwright's offline emulation for 10 s. It also cuts the runner's own channel to the page, so the
-    // command returns only once the browser is back online; the states seen meanwhile are recorded above.
-    await executeServerCommand('testbed:offline', { offline: true, ms: 10_000 });
-    expect(states).to.include('reconnecting');
-
-    await expectBackAtTheLiveEdge(player);
-  });
 });
-
-async function expectBackAtTheLiveEdge(player: LivePlayer): Promise<void> {
-  await waitForState(player, 'playing', 60_000);
-  expect(await framesMoving(videoOf(player), 5)).to.equal(true);
-  await waitFor(
-    `behindLive < ${NEAR_LIVE_SECONDS}s`,
-    () => (player.viewer!.behindLive ?? 99) < NEAR_LIVE_SECONDS,
-    30_000,
-  );
-  expect(part(player, 'reconnecting')).to.equal(null);
-}

@@ -162,7 +162,7 @@ describe('shared widget behaviour', () => {
     await expectAccessible(el, 'sheet');
 
     for (let i = 0; i < 6; i++) {
-      await sendKeys({ press: i % 2 ? 'Shift+Tab' : 'Tab' });
+      await (i % 2 ? pressShiftTab() : sendKeys({ press: 'Tab' }));
       expect(dialog.contains(deepActiveElement()), `focus stays in the sheet after key ${i}`).to.equal(true);
     }
     await sendKeys({ press: 'Escape' });
@@ -174,3 +174,20 @@ describe('shared widget behaviour', () => {
     expect(localStorage.getItem('livehook:dismissed:sheet-test')).to.not.equal(null);
   });
 });
+
+/**
+ * Shift+Tab in every engine's launcher: `press: 'Shift+Tab'` is Playwright-only. Playwright and Puppeteer hold Shift
+ * down around Tab; classic WebDriver (WebKitGTK) takes no `down`, but its `type` presses WebDriver key codes
+ * together (Shift U+E008, Tab U+E004) and then releases them.
+ */
+async function pressShiftTab(): Promise<void> {
+  try {
+    await sendKeys({ down: 'Shift' });
+  } catch (error) {
+    if (!/webdriver/i.test(String(error))) throw error;
+    await sendKeys({ type: '\uE008\uE004' });
+    return;
+  }
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
+}

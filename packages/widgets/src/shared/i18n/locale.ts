@@ -40,6 +40,11 @@ export function formatDateTime(time: number, locale: string, timeZone?: string):
   try {
     return new Intl.DateTimeFormat(locale === 'zh-cn' ? 'zh-CN' : locale, options).format(time);
   } catch {
-    return new Date(time).toLocaleString();
+    // A language tag Intl rejects (WebKitGTK under LANG=C reports navigator.language "C"): English, like the strings.
+    try {
+      return new Intl.DateTimeFormat('en', options).format(time);
+    } catch {
+      return new Date(time).toLocaleString(); // a time zone Intl does not know
+    }
   }
 }
