@@ -136,7 +136,8 @@ describe('<live-player> on LiveKit', function () {
       const player = addPlayer(await liveKitAttributes());
       await waitForState(player, 'playing', 30_000);
       const video = videoOf(player);
-      expect(created.some((pc) => pc.connectionState === 'connected')).to.equal(true);
+      // Firefox can report the first frame a moment before connectionState reads 'connected'.
+      await waitFor('a connected PeerConnection', () => created.some((pc) => pc.connectionState === 'connected'), 5000);
       player.remove();
       await waitFor('every PeerConnection closed', () => created.every((pc) => pc.signalingState === 'closed'), 5000);
       expect(video.srcObject).to.equal(null);
