@@ -1,5 +1,5 @@
+import { demoStream } from '@livehook/testbed/demo-stream/vite';
 import { defineConfig } from 'vite';
-import { demoStream } from './demo-stream-plugin.js';
 
 // The demo stream makes `pnpm dev` and `pnpm preview` play something without an account or a CDN.
 export default defineConfig({
