@@ -8,7 +8,7 @@ export {
   readId3CuePayloads,
 } from './cues/hls-cues.js';
 export * from './events/index.js';
-export { Locales, languageOf, type Translate } from './i18n/locales.js';
+export { dateTimeFormat, Locales, languageOf, type Translate } from './i18n/locales.js';
 export { emptyMetrics, type Metrics } from './metrics/metrics.js';
 export {
   type BackoffOptions,

@@ -89,3 +89,15 @@ export function languageOf(element: Element): string | undefined {
   }
   return globalThis.navigator?.language;
 }
+
+/**
+ * Intl's date formatter for `locale`, or English when Intl rejects the tag (WebKitGTK under `LANG=C` reports
+ * `navigator.language` as "C"): the same fallback the strings have. Still throws for an unknown `timeZone`.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, options);
+  } catch {
+    return new Intl.DateTimeFormat('en', options); // throws again if it was the time zone
+  }
+}

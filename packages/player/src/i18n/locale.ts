@@ -1,5 +1,5 @@
 // Picks the player's language (its own `lang`, an ancestor's, the document's, the browser's) and fills in strings.
-import { type Translate as CoreTranslate, Locales, languageOf } from '@livehook/core';
+import { type Translate as CoreTranslate, dateTimeFormat, Locales, languageOf } from '@livehook/core';
 import { en, type PlayerStrings } from './strings.js';
 
 // English is bundled; other languages arrive as their own chunk when a player needs them.
@@ -40,10 +40,5 @@ export function formatStartTime(iso: string, locale: string): string | undefined
     hour: 'numeric',
     minute: '2-digit',
   };
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(date);
-  } catch {
-    // A language tag Intl rejects (WebKitGTK under LANG=C reports navigator.language "C"): English, like the strings.
-    return new Intl.DateTimeFormat('en', options).format(date);
-  }
+  return dateTimeFormat(locale, options).format(date);
 }

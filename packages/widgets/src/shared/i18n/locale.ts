@@ -1,6 +1,6 @@
 // Picks a widget's language (its own `lang`, an ancestor's across shadow roots, the document's,
 // the browser's) and fills in strings. Same order as <live-player>, so both speak one language.
-import { type Translate as CoreTranslate, Locales, languageOf } from '@livehook/core';
+import { type Translate as CoreTranslate, dateTimeFormat, Locales, languageOf } from '@livehook/core';
 import { en, type WidgetStrings, zhCN } from './strings.js';
 
 const locales = new Locales<WidgetStrings>(en, { 'zh-cn': zhCN });
@@ -38,13 +38,8 @@ export function formatDateTime(time: number, locale: string, timeZone?: string):
     ...(timeZone && { timeZone }),
   };
   try {
-    return new Intl.DateTimeFormat(locale === 'zh-cn' ? 'zh-CN' : locale, options).format(time);
+    return dateTimeFormat(locale === 'zh-cn' ? 'zh-CN' : locale, options).format(time);
   } catch {
-    // A language tag Intl rejects (WebKitGTK under LANG=C reports navigator.language "C"): English, like the strings.
-    try {
-      return new Intl.DateTimeFormat('en', options).format(time);
-    } catch {
-      return new Date(time).toLocaleString(); // a time zone Intl does not know
-    }
+    return new Date(time).toLocaleString(); // a time zone Intl does not know
   }
 }
