@@ -50,15 +50,10 @@ const firefox = (prefs) =>
     },
   });
 
-// Known Firefox ESR 153 differences, left out until fixed so the run stays meaningful (details:
-// docs/guides/browser-support.md, "Known gaps"). WebRTC itself is covered in Firefox by the player's LiveKit tests.
-const firefoxKnownIssues = [
-  // Two of its tests fail in Firefox: with the media ports cut, the fallback reason names the host stage instead of
-  // ICE; after livekit-server is killed and restarted, the viewer is not playing again within 60 s.
-  'packages/core/src/transports/livekit/livekit-transport.browser.test.ts',
-  // LiveKit sound under Firefox's real autoplay policy: times out (90 s) waiting for audio to be allowed.
-  'packages/core/src/transports/livekit/livekit-audio.autoplay.browser.test.ts',
-];
+// Files with a known Firefox ESR 153 problem, each with its reason, left out until fixed so the run stays meaningful
+// (details: docs/guides/browser-support.md, "Known gaps"). None at the moment.
+/** @type {string[]} */
+const firefoxKnownIssues = [];
 
 const autoplay = autoplayFiles().filter((file) => !firefoxKnownIssues.includes(file));
 

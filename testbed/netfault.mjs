@@ -1,8 +1,9 @@
 // @ts-check
 // Packet-level network faults on loopback, for WebRTC tests that browser offline emulation cannot reach:
 // `cut` drops every TCP/UDP packet to and from given loopback ports, `degrade` drops a random share of them
-// (iptables; this kernel has no tc netem). Linux, root. Only the loopback interface and 127.0.0.1 are ever matched, every rule
-// lives in a chain named after this process, and everything is removed on restore, on a timer, and on exit.
+// (iptables; this kernel has no tc netem). Linux, root. Only packets on the loopback interface to or from
+// 127.0.0.1:<port> are ever matched, every rule lives in a chain named after this process, and everything is removed
+// on restore, on a timer, and on exit.
 import { execFileSync } from 'node:child_process';
 
 /**
@@ -94,6 +95,19 @@ function ensureChain() {
 }
 
 /**
+ * Both directions of a server port on 127.0.0.1, whatever the other end's address: Firefox sends ICE from its
+ * non-loopback host candidates (e.g. 192.0.2.2 → 127.0.0.1, still over `lo`), which a `127.0.0.1 → 127.0.0.1`
+ * match would let through.
+ * @param {'tcp' | 'udp'} proto @param {string} port
+ */
+function serverRules(proto, port) {
+  return [
+    ['-A', CHAIN, '-p', proto, '-d', '127.0.0.1', '--dport', port],
+    ['-A', CHAIN, '-p', proto, '-s', '127.0.0.1', '--sport', port],
+  ];
+}
+
+/**
  * Drops every packet to or from the given loopback ports, both directions, until `restore()` or
  * `durationMs` has passed (the heal timer runs in this process, so a crashed test cannot leave a cut).
  * @param {{ ports: PortSet, durationMs?: number }} options
@@ -104,9 +118,7 @@ export function cut({ ports, durationMs }) {
   for (const proto of /** @type {const} */ (['tcp', 'udp'])) {
     for (const port of ports[proto] ?? []) {
       const p = checkPort(port);
-      const base = ['-A', CHAIN, '-p', proto, '-s', '127.0.0.1', '-d', '127.0.0.1'];
-      run('iptables', [...base, '--dport', p, '-j', 'DROP']);
-      run('iptables', [...base, '--sport', p, '-j', 'DROP']);
+      for (const rule of serverRules(proto, p)) run('iptables', [...rule, '-j', 'DROP']);
     }
   }
   scheduleHeal(durationMs);
@@ -126,10 +138,8 @@ export function degrade({ ports, lossPercent, durationMs }) {
   for (const proto of /** @type {const} */ (['tcp', 'udp'])) {
     for (const port of ports[proto] ?? []) {
       const p = checkPort(port);
-      const base = ['-A', CHAIN, '-p', proto, '-s', '127.0.0.1', '-d', '127.0.0.1'];
       const random = ['-m', 'statistic', '--mode', 'random', '--probability', String(probability), '-j', 'DROP'];
-      run('iptables', [...base, '--dport', p, ...random]);
-      run('iptables', [...base, '--sport', p, ...random]);
+      for (const rule of serverRules(proto, p)) run('iptables', [...rule, ...random]);
     }
   }
   scheduleHeal(durationMs);

@@ -14,26 +14,34 @@ async function click(element: Element): Promise<void> {
   await sendMouse({ type: 'click', position });
 }
 
-/** RMS of the sound in a track, through WebAudio. */
-async function loudness(track: MediaStreamTrack): Promise<number> {
-  const ctx = new AudioContext();
-  await ctx.resume();
-  const analyser = ctx.createAnalyser();
-  ctx.createMediaStreamSource(new MediaStream([track])).connect(analyser);
-  const samples = new Float32Array(analyser.fftSize);
-  try {
-    return await waitFor(
-      'audible samples',
-      () => {
-        analyser.getFloatTimeDomainData(samples);
-        const rms = Math.sqrt(samples.reduce((sum, s) => sum + s * s, 0) / samples.length);
-        return rms > 0.01 ? rms : 0;
-      },
-      10_000,
-    );
-  } finally {
-    await ctx.close();
-  }
+/**
+ * RMS of a second of a track's sound: recorded, then decoded offline. A live AudioContext would need an audio output
+ * device, which headless Firefox here does not have (its AudioContext never leaves 'suspended'); Chromium fakes one.
+ */
+async function recordedLoudness(track: MediaStreamTrack, ms = 1000): Promise<number> {
+  const recorder = new MediaRecorder(new MediaStream([track]));
+  const chunks: Blob[] = [];
+  recorder.addEventListener('dataavailable', (e) => chunks.push(e.data));
+  const stopped = new Promise((resolve) => recorder.addEventListener('stop', resolve));
+  recorder.start();
+  await new Promise((r) => setTimeout(r, ms));
+  recorder.stop();
+  await stopped;
+  const encoded = await new Blob(chunks, { type: recorder.mimeType }).arrayBuffer();
+  const samples = (await new OfflineAudioContext(1, 1, 48_000).decodeAudioData(encoded)).getChannelData(0);
+  return Math.sqrt(samples.reduce((sum, s) => sum + s * s, 0) / samples.length);
+}
+
+/** Waits until a second of the track is audible; resolves with its RMS. */
+function loudness(track: MediaStreamTrack): Promise<number> {
+  return waitFor(
+    'audible samples',
+    async () => {
+      const rms = await recordedLoudness(track);
+      return rms > 0.01 ? rms : 0;
+    },
+    10_000,
+  );
 }
 
 describe('LiveKit sound and the autoplay policy', function () {

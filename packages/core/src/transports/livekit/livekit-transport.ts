@@ -17,9 +17,11 @@ import { connectError } from './connect-errors.js';
 import { DataCueReader, LIVEKIT_CUE_TOPIC } from './data-cues.js';
 import { LIVEKIT_DEFAULTS } from './defaults.js';
 import { ElementSize } from './element-size.js';
+import { EndedStreamRestarter } from './ended-stream.js';
 import { countViewers, type ParticipantCandidate, pickHost } from './host.js';
 import { hasWebRtc, type LiveKitModule, loadLiveKit } from './load-livekit.js';
 import { type LayerQuality, layersToQualities, qualityForHeight } from './quality-map.js';
+import { ReconnectWatchdog } from './reconnect-watchdog.js';
 import { FrameTimer, metricsFromStats, type StatsSample, sampleStats } from './stats.js';
 import { fetchToken, readTokenGrants, type TokenRequest, type TokenResponse } from './token.js';
 
@@ -63,6 +65,7 @@ export class LiveKitTransport implements Transport {
   private room: Room | undefined;
   private stream: MediaStream | undefined;
   private size: ElementSize | undefined;
+  private restarter: EndedStreamRestarter | undefined;
   private frames: FrameTimer | undefined;
   private stage = 'loading livekit-client';
   private hostIdentity: string | undefined;
@@ -86,6 +89,7 @@ export class LiveKitTransport implements Transport {
   private lastFrameAt = 0;
   private readonly cues: DataCueReader;
   private readonly rejoin: Retrier;
+  private readonly watchdog: ReconnectWatchdog;
   private readonly abort = new AbortController();
   private destroyed = false;
 
@@ -96,6 +100,13 @@ export class LiveKitTransport implements Transport {
   ) {
     this.cues = new DataCueReader(context, options.cueTopic ?? LIVEKIT_CUE_TOPIC);
     this.rejoin = new Retrier(options.rejoinPolicy ?? rejoinPolicy());
+    this.watchdog = new ReconnectWatchdog({
+      after: LIVEKIT_DEFAULTS.reconnectStuckAfter,
+      reconnecting: () =>
+        !this.destroyed && this.room !== undefined && this.room.state !== this.lk?.ConnectionState.Connected,
+      framesMoving: () => performance.now() - this.lastFrameAt < 1000,
+      onStuck: () => this.restartStuckRoom(),
+    });
   }
 
   async start(): Promise<void> {
@@ -112,6 +123,7 @@ export class LiveKitTransport implements Transport {
     this.stream = new MediaStream();
     video.srcObject = this.stream; // tracks come and go inside it: no reload, no black flash on republish
     this.size = new ElementSize(video);
+    this.restarter = new EndedStreamRestarter(video);
     this.frames = new FrameTimer(video, () => this.onFrame());
     await this.join(auth);
     if (this.destroyed) return;
@@ -144,6 +156,7 @@ export class LiveKitTransport implements Transport {
     clearInterval(this.statsTimer);
     clearTimeout(this.viewersTimer);
     this.frames?.stop();
+    this.restarter?.stop();
     this.stopObserving(this.videoTrack);
     this.size?.stopObserving();
     this.leave();
@@ -245,7 +258,10 @@ export class LiveKitTransport implements Transport {
       )
       .on(
         E.Reconnecting,
-        mine(() => this.context.setPhase('reconnecting')),
+        mine(() => {
+          this.context.setPhase('reconnecting');
+          this.watchdog.start();
+        }),
       )
       .on(
         E.SignalReconnecting,
@@ -253,12 +269,14 @@ export class LiveKitTransport implements Transport {
           // Only the signal dropped; media may still flow. The frames decide what the viewer sees.
           this.signalDown = true;
           this.checkSignalOutage();
+          this.watchdog.start();
         }),
       )
       .on(
         E.Reconnected,
         mine(() => {
           this.signalDown = false;
+          this.watchdog.stop();
           // After a full reconnect the host's tracks are new: stay 'reconnecting' until they are attached.
           if (this.videoTrack) this.context.setPhase('live');
           this.roomChanged();
@@ -332,6 +350,7 @@ export class LiveKitTransport implements Transport {
       if (track === this.audioTrack) return;
       for (const old of stream.getAudioTracks()) stream.removeTrack(old);
       stream.addTrack(track.mediaStreamTrack); // sound goes through the <video>: one mute switch, one autoplay rule
+      this.restarter?.trackAdded();
       this.audioTrack = track;
       return;
     }
@@ -339,6 +358,7 @@ export class LiveKitTransport implements Transport {
     this.stopObserving(this.videoTrack);
     for (const old of stream.getVideoTracks()) stream.removeTrack(old);
     stream.addTrack(track.mediaStreamTrack);
+    this.restarter?.trackAdded(); // before 'live', so the viewer never reads the old stream's `ended`
     this.videoTrack = track;
     this.videoPub = publication;
     (track as RemoteVideoTrack).observeElementInfo?.(this.size!);
@@ -366,12 +386,28 @@ export class LiveKitTransport implements Transport {
   private onFrame(): void {
     this.lastFrameAt = performance.now();
     if (this.everLive && !this.rejoin.attempts) return;
+    // Only a frame of a joined room proves a rejoin worked: Firefox presents one more frame as the old room's tracks
+    // end, and taking that for success would cancel the rejoin just scheduled.
+    if (!this.room || !this.joined) return;
     this.everLive = true;
     this.size?.markStarted();
     this.rejoin.reset();
   }
 
+  /** livekit-client's reconnect hangs (see ReconnectWatchdog): leave its room and rejoin with a fresh token. */
+  private restartStuckRoom(): void {
+    this.context.warn({
+      code: 'livekit-reconnect-stuck',
+      message: `livekit-client did not reconnect within ${LIVEKIT_DEFAULTS.reconnectStuckAfter / 1000} s; rejoining the room with a fresh token`,
+    });
+    this.signalDown = false;
+    this.context.setPhase('reconnecting');
+    this.leave();
+    this.scheduleRejoin();
+  }
+
   private onDisconnected(lk: LiveKitModule, reason: number | undefined): void {
+    this.watchdog.stop();
     if (!this.joined) return; // connect() rejects with the precise reason
     this.signalDown = false;
     const R = lk.DisconnectReason;
@@ -426,6 +462,7 @@ export class LiveKitTransport implements Transport {
   private leave(): void {
     const room = this.room;
     this.room = undefined;
+    this.watchdog.stop();
     if (!room) return;
     room.removeAllListeners();
     void room.disconnect().catch(() => undefined); // closes both PeerConnections and says goodbye to the server
