@@ -60,11 +60,10 @@ async function miniBrowserLauncher(autoplayPolicy) {
 // Known WebKitGTK 2.50 problems, left out until fixed so the run stays meaningful (details and what was tried:
 // docs/guides/browser-support.md, "Known gaps"):
 const webkitKnownIssues = [
-  // Freezes the web process (timers stop, so not even the test timeout fires): a Viewer falling back past a
-  // refused and an unreachable HLS source within a second, then attaching the next one.
+  // Deadlocks the web process (timers stop, so not even the test timeout fires): WebKitGTK's MSE pipeline hangs
+  // when a seek lands between the first video and the first audio buffer at start-up. hls.js's start seek hits
+  // that window most often in this file's first test (plain hls.js with the same steps does too); no workaround yet.
   'packages/core/src/viewer/viewer.browser.test.ts',
-  // Both tests stay "reconnecting" after the fault ends when run together; the cut alone recovers.
-  'packages/player/src/live-player/live-player.recovery.browser.test.ts',
 ];
 
 // The player's autoplay file runs in both groups; the LiveKit one needs WebRTC, which WebKitGTK lacks.

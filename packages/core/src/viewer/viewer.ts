@@ -15,6 +15,7 @@ import {
 } from '../sources/source.js';
 import type { HlsTransportOptions } from '../transports/hls/hls-transport.js';
 import { loadHls } from '../transports/hls/load-hls.js';
+import { withPlaylistPrefetch } from '../transports/hls/playlist-prefetch.js';
 import { lazyTransportFactory } from '../transports/lazy-transport.js';
 import { LIVEKIT_DEFAULTS } from '../transports/livekit/defaults.js';
 import type { LiveKitTransportOptions } from '../transports/livekit/livekit-transport.js';
@@ -115,14 +116,17 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
     this.factories = new Map<string, TransportFactory<never>>([
       [
         'hls',
-        // The HLS transport and hls.js load together, in parallel: no extra round trip before the playlist.
-        lazyTransportFactory('hls', async () => {
-          const [module] = await Promise.all([
-            loadHlsTransport(),
-            options.hls?.loadHls ? undefined : loadHls().catch(() => undefined), // the transport reports failures
-          ]);
-          return module.hlsTransportFactory(options.hls, options.latency);
-        }) as TransportFactory<never>,
+        // The HLS transport, hls.js and the playlist load together, in parallel: no round trip waits on another.
+        withPlaylistPrefetch(
+          lazyTransportFactory('hls', async () => {
+            const [module] = await Promise.all([
+              loadHlsTransport(),
+              options.hls?.loadHls ? undefined : loadHls().catch(() => undefined), // the transport reports failures
+            ]);
+            return module.hlsTransportFactory(options.hls, options.latency);
+          }),
+          options.hls,
+        ) as TransportFactory<never>,
       ],
       // livekit-client itself is imported only when a LiveKit source starts.
       [

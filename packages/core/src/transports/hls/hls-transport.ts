@@ -8,11 +8,13 @@ import type { HlsSource } from '../../sources/source.js';
 import { ViewerError } from '../../viewer/errors.js';
 import type { Transport, TransportContext, TransportFactory } from '../transport.js';
 import { buildHlsConfig } from './hls-config.js';
-import { HlsCueReader } from './hls-cue-reader.js';
+import { LazyHlsCueReader } from './lazy-hls-cue-reader.js';
 import { type HlsConstructor, loadHls } from './load-hls.js';
-import { NativeHlsPlayback } from './native-hls.js';
+import type { NativeHlsPlayback } from './native-hls.js';
 import { chooseHlsEngine } from './playback-engine.js';
+import { prefetchedPlaylistConfig } from './prefetched-playlist-loader.js';
 import { capToPlayerSize } from './start-level.js';
+import { StuckBufferWatch } from './stuck-buffer.js';
 import { waitForStart } from './wait-for-start.js';
 
 export interface HlsTransportOptions {
@@ -50,7 +52,7 @@ export class HlsTransport implements Transport {
   private hls: Hls | undefined;
   private Hls: HlsConstructor | undefined;
   private native: NativeHlsPlayback | undefined;
-  private cues: HlsCueReader | undefined;
+  private cues: LazyHlsCueReader | undefined;
   private readonly listeners = new AbortController();
   private readonly retrier: Retrier;
   private readonly startupRetrier: Retrier;
@@ -61,6 +63,7 @@ export class HlsTransport implements Transport {
   private manifestLoaded = false;
   private jumpToLiveOnUpdate = false;
   private mediaRecoveries: number[] = [];
+  private readonly stuckBuffer: StuckBufferWatch;
   private baseTargetLatency: number | undefined;
   private lastStallAt = 0;
   private destroyed = false;
@@ -73,10 +76,14 @@ export class HlsTransport implements Transport {
   ) {
     this.retrier = new Retrier(options.reconnectPolicy ?? POLICIES.reconnect());
     this.startupRetrier = new Retrier(options.startupPolicy ?? POLICIES.startup());
+    this.stuckBuffer = new StuckBufferWatch(context.video);
   }
 
   async start(): Promise<void> {
     this.context.setPhase('connecting');
+    // Only browsers without MSE (iOS Safari) play natively: they fetch that code alongside hls.js, others never.
+    const native = globalThis.MediaSource || 'ManagedMediaSource' in globalThis ? undefined : import('./native-hls.js');
+    native?.catch(() => undefined); // awaited below when it is needed; not an unhandled rejection before that
     let Hls: HlsConstructor;
     try {
       Hls = await (this.options.loadHls ?? loadHls)();
@@ -90,6 +97,8 @@ export class HlsTransport implements Transport {
       throw new ViewerError('unsupported', 'this browser can play neither MSE nor native HLS');
     this.listenToPage();
     if (engine === 'native') {
+      const { NativeHlsPlayback } = await (native ?? import('./native-hls.js'));
+      if (this.destroyed) return;
       this.native = new NativeHlsPlayback(
         this.source.url,
         this.context,
@@ -137,9 +146,10 @@ export class HlsTransport implements Transport {
   }
 
   private createHls(Hls: HlsConstructor): void {
-    const hls = new Hls(buildHlsConfig(this.latency, this.options.config));
+    const prefetched = prefetchedPlaylistConfig(Hls, this.context.signal, this.source.url);
+    const hls = new Hls({ ...buildHlsConfig(this.latency, this.options.config), ...prefetched });
     this.hls = hls;
-    this.cues = new HlsCueReader(hls, this.context);
+    this.cues = new LazyHlsCueReader(hls, this.context);
     const E = Hls.Events;
     hls.on(E.MANIFEST_PARSED, () => {
       // Runs before hls.js starts loading: the first fragment comes from the level the player will keep.
@@ -192,6 +202,9 @@ export class HlsTransport implements Transport {
     const Hls = this.Hls!;
     if (!data.fatal) {
       if (data.details === Hls.ErrorDetails.BUFFER_STALLED_ERROR) this.lastStallAt = performance.now();
+      if (data.details === Hls.ErrorDetails.BUFFER_APPEND_NO_PROGRESS && this.stuckBuffer.appendWithoutProgress()) {
+        this.hls?.recoverMediaError(); // a new MediaSource: the stuck one never takes data again
+      }
       return;
     }
     const code = data.response?.code;
