@@ -35,12 +35,14 @@ const WIDGETS = 'packages/widgets/dist/index.js';
 
 export default [
   treeShaken('@livehook/core: Viewer, no transport', 'packages/core/dist/index.js', 'Viewer', '5 kB'),
-  // What an HLS viewer fetches before the first frame, besides hls.js (a lazy chunk of its own). Goal: 25 kB.
-  served('<live-player> CDN entry', `${PLAYER_CDN}/live-player.js`, '22.5 kB'),
+  // What an HLS viewer fetches before the first frame, besides hls.js (a lazy chunk of its own). Issue 3's goal:
+  // under 25 kB; the 24.5 kB budget keeps it under 25 KiB and 25 kB alike. The control bar (its own chunk) and
+  // the playback reporter follow after the first frame.
+  served('<live-player> CDN entry', `${PLAYER_CDN}/live-player.js`, '20 kB'),
   served(
     '<live-player> CDN entry + HLS transport chunk',
     [`${PLAYER_CDN}/live-player.js`, `${PLAYER_CDN}/chunks/hls-transport-*.js`],
-    '27 kB',
+    '24.5 kB',
   ),
   // The lead-event reporter follows when a view starts (after the first frame).
   served(
@@ -50,18 +52,18 @@ export default [
       `${PLAYER_CDN}/chunks/hls-transport-*.js`,
       `${PLAYER_CDN}/chunks/playback-reporter-*.js`,
     ],
-    '28.5 kB',
+    '26 kB',
   ),
   served(
     '<live-player> CDN entry + LiveKit transport chunk',
     [`${PLAYER_CDN}/live-player.js`, `${PLAYER_CDN}/chunks/livekit-transport-*.js`],
-    '28 kB',
+    '25.5 kB',
   ),
   treeShaken(
     '@livehook/player: LivePlayer (lit + core included)',
     'packages/player/dist/index.js',
     'LivePlayer',
-    '23 kB',
+    '20 kB',
   ),
   treeShaken('@livehook/widgets: LiveFollowUnlock', WIDGETS, 'LiveFollowUnlock', '23 kB'),
   treeShaken('@livehook/widgets: LiveGroupQr', WIDGETS, 'LiveGroupQr', '22.5 kB'),

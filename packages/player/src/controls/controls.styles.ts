@@ -1,4 +1,5 @@
-// The control bar, the LIVE pill and the quality menu.
+// The control bar, the LIVE pill and the quality menu. Part of the bar's chunk: added to a player's shadow root
+// when the bar arrives (control-bar.ts).
 import { css } from 'lit';
 
 export const controlsStyles = css`

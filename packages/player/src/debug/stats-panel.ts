@@ -1,15 +1,7 @@
 // The `debug` stats panel: which transport is live (LiveKit or HLS) and its numbers. For developers and
 // support, never in the viewer's face: it renders only while the `debug` attribute is set.
 import type { Viewer } from '@livehook/core';
-import {
-  adoptStyles,
-  type CSSResultOrNative,
-  css,
-  html,
-  nothing,
-  type ReactiveController,
-  type ReactiveControllerHost,
-} from 'lit';
+import { adoptStyles, css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 export type StatsHost = ReactiveControllerHost & {
   debug: boolean;
@@ -17,9 +9,16 @@ export type StatsHost = ReactiveControllerHost & {
   renderRoot: HTMLElement | DocumentFragment;
 };
 
-/** Adds the panel's stylesheet to the host's shadow root (next to `baseStyles`) and starts the panel. */
-export function attachStatsPanel(host: StatsHost, baseStyles: CSSResultOrNative[]): StatsPanel {
-  if (host.renderRoot instanceof ShadowRoot) adoptStyles(host.renderRoot, [...baseStyles, statsPanelStyles]);
+/** Adds the panel's stylesheet to the host's shadow root (next to the sheets already there) and starts the panel. */
+export function attachStatsPanel(host: StatsHost): StatsPanel {
+  const root = host.renderRoot;
+  const sheet = statsPanelStyles.styleSheet;
+  // Appended, not replaced: the quality menu may have added its own. Lit's adoptStyles appends a <style> (with the
+  // page's nonce) where constructable stylesheets are missing.
+  if (root instanceof ShadowRoot) {
+    if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    else adoptStyles(root, [statsPanelStyles]);
+  }
   return new StatsPanel(host);
 }
 

@@ -12,6 +12,7 @@ import {
   part,
   removePlayers,
   waitFor,
+  waitForControls,
   waitForState,
 } from '../test/fixture.js';
 import type { LivePlayer } from './live-player.js';
@@ -49,6 +50,7 @@ describe('<live-player> accessibility', function () {
     });
     await waitForState(player, 'playing');
     await waitFor('qualities', () => player.qualities.length > 1);
+    await waitForControls(player);
     for (const button of player.shadowRoot!.querySelectorAll('button')) {
       expect(button.getAttribute('aria-label') || button.textContent!.trim(), button.outerHTML).to.not.equal('');
     }
@@ -74,6 +76,7 @@ describe('<live-player> accessibility', function () {
   it('paused before the first play (tap to play): no violations', async () => {
     const player = addPlayer({ src: await masterUrl(channel('a11y-paused')), controls: true });
     await waitForState(player, 'paused');
+    await waitForControls(player); // with nothing playing, the bar comes at once
     expect(isShown(part(player, 'tap-to-play'))).to.equal(true);
     await expectNoViolations(player, 'paused');
   });

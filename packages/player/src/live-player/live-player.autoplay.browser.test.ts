@@ -87,7 +87,8 @@ describe('<live-player> autoplay under real browser rules', function () {
     expect(video.paused, 'the browser let it keep playing with sound').to.equal(false);
     expect(player.state).to.equal('playing');
     expect(part(player, 'unmute-button')).to.equal(null);
-    expect(part(player, 'mute-button')!.getAttribute('aria-label')).to.equal('Mute');
+    const mute = await waitFor('the control bar', () => part(player, 'mute-button'));
+    expect(mute.getAttribute('aria-label')).to.equal('Mute');
   });
 
   it('when even muted autoplay is refused, shows a big "Tap to play" that starts it with sound', async () => {

@@ -15,6 +15,7 @@ import {
   removePlayers,
   videoOf,
   waitFor,
+  waitForControls,
   waitForState,
 } from '../test/fixture.js';
 
@@ -40,6 +41,7 @@ describe('<live-player> playback', function () {
     expect(states).to.include('playing');
     expect(player.state).to.equal('playing');
     expect(player.hasAttribute('paused')).to.equal(false);
+    await waitForControls(player);
     expect(isShown(part(player, 'live-badge'))).to.equal(true);
     expect(part(player, 'live-badge')!.textContent!.trim()).to.equal('LIVE');
     expect(player.metrics.timeToFirstFrame).to.be.a('number');
@@ -51,6 +53,7 @@ describe('<live-player> playback', function () {
     await waitForState(player, 'playing');
     const video = videoOf(player);
     await waitFor('three qualities', () => player.qualities.length === 3);
+    await waitForControls(player);
 
     const open = async () => {
       await clickLikeAUser(part(player, 'quality-button')!);

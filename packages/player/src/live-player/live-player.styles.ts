@@ -108,6 +108,15 @@ export const livePlayerStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* The control bar's height (controls.styles.ts) while its chunk is on the way. */
+  .bar-space {
+    height: 74px;
+  }
+  @container (max-width: 440px) {
+    .bar-space {
+      height: 62px;
+    }
+  }
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;

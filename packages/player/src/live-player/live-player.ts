@@ -11,11 +11,10 @@ import {
   type ViewerState,
 } from '@livehook/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { controlBar } from '../controls/control-bar.js';
-import { controlsStyles } from '../controls/controls.styles.js';
-import { focusCheckedItem } from '../controls/quality-menu.js';
+import { loadControls, loadedControls } from '../controls/controls-loader.js';
 import { DebugPanel } from '../debug/debug-panel.js';
 import { formatStartTime, languageOf, loadLocale, matchLocale, type Translate, translator } from '../i18n/locale.js';
+import type { PlayerStrings } from '../i18n/strings.js';
 import { overlays } from '../overlays/overlays.js';
 import { overlaysStyles } from '../overlays/overlays.styles.js';
 import { tapToUnmute } from '../overlays/prompts.js';
@@ -27,6 +26,18 @@ import { ViewerController } from './viewer-controller.js';
 
 /** Controls hide after this long without pointer movement while playing, ms. */
 const HIDE_CONTROLS_AFTER = 3000;
+/** What a screen reader hears when the state changes to each of these. */
+const ANNOUNCED: Partial<Record<ViewerState, keyof PlayerStrings>> = {
+  connecting: 'loading',
+  playing: 'playing',
+  paused: 'paused',
+  stalled: 'buffering',
+  reconnecting: 'reconnecting',
+  waiting: 'waitingTitle',
+  ended: 'ended',
+};
+/** Holds the control bar's place until its code arrives, so widgets above it do not move when it does. */
+const barSpace = html`<div class="bar-space"></div>`;
 /** States in which the control bar makes sense. */
 const BAR_STATES = new Set<ViewerState>(['connecting', 'playing', 'paused', 'stalled', 'reconnecting']);
 
@@ -97,7 +108,8 @@ const BAR_STATES = new Set<ViewerState>(['connecting', 'playing', 'paused', 'sta
  * @fires {CustomEvent<{ result: 'sound' | 'muted' | 'blocked' }>} live-autoplay - How autoplay went.
  */
 export class LivePlayer extends LitElement {
-  static override styles = [livePlayerStyles, controlsStyles, overlaysStyles];
+  // The control bar's styles arrive with its code (controls-loader.ts).
+  static override styles = [livePlayerStyles, overlaysStyles];
 
   // Declared as static properties, not decorators: no decorator runtime in the one-file embed.
   static override properties = {
@@ -143,7 +155,10 @@ export class LivePlayer extends LitElement {
   /** When the stream is scheduled to start (ISO 8601), shown on the pre-live overlay in the viewer's time zone. */
   startsAt = '';
 
-  /** Show LiveHook's controls. Overlays (tap to play, tap to unmute, error) show regardless. */
+  /**
+   * Show LiveHook's controls. The control bar is a small chunk of its own, fetched just after the first frame (at
+   * once when paused); its place is held meanwhile. Overlays (tap to play, tap to unmute, error) show regardless.
+   */
   controls = false;
 
   /** LiveKit server (`wss://…`) for sub-second playback. With `src` too, LiveKit plays first and HLS is the fallback. */
@@ -177,45 +192,46 @@ export class LivePlayer extends LitElement {
   private idle = false;
 
   /** The shadow <video>; present from the first render on (like Lit's @query, which this replaces). */
-  private get video(): HTMLVideoElement {
+  get #video(): HTMLVideoElement {
     return this.renderRoot?.querySelector('video') as HTMLVideoElement;
   }
 
-  private readonly session = new ViewerController(this, (error) => this.logError(error));
-  private readonly media = new MediaStateController(this);
-  private readonly stats = new DebugPanel(this, () => (this.constructor as typeof LivePlayer).elementStyles);
-  private viewerDirty = true;
-  private focusMenu = false;
-  private hideTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastPointer = 'mouse';
-  private t: Translate = translator('en');
-  private intlLocale = 'en';
-  private locale = 'en';
-  private announcedState: ViewerState | undefined;
-  private announcement = '';
-  private aspect = '';
+  #session = new ViewerController(this, (error) => this.#logError(error));
+  #media = new MediaStateController(this);
+  #stats = new DebugPanel(this);
+  #viewerDirty = true;
+  #focusMenu = false;
+  #controlsRequested = false;
+  #hideTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastPointer = 'mouse';
+  #t: Translate = translator('en');
+  #intlLocale = 'en';
+  #locale = 'en';
+  #announcedState: ViewerState | undefined;
+  #announcement = '';
+  #aspect = '';
 
   constructor() {
     super();
-    this.addEventListener('keydown', (e) => handleHotkey(e, this, this.actions, this.menuOpen, this.video));
+    this.addEventListener('keydown', (e) => handleHotkey(e, this, this.#actions, this.menuOpen, this.#video));
   }
 
   /** The viewer state: `idle`, `connecting`, `waiting`, `playing`, `paused`, `stalled`, `reconnecting`, `ended` or `error`. */
   get state(): ViewerState {
-    return this.session.state;
+    return this.#session.state;
   }
 
   /** The stream's qualities (HLS levels), as the stream lists them. */
   get qualities(): readonly Quality[] {
-    return this.session.qualities;
+    return this.#session.qualities;
   }
 
   /** `'auto'` or the id of a quality from `qualities`. Set it to switch; a value set early applies once the qualities are known. */
   get quality(): QualityChoice {
-    return this.session.choice;
+    return this.#session.choice;
   }
   set quality(choice: QualityChoice) {
-    this.session.setQuality(choice);
+    this.#session.setQuality(choice);
   }
 
   /** Playback numbers: time to first frame, rebuffers, bitrate, resolution, latency, dropped frames. */
@@ -230,7 +246,7 @@ export class LivePlayer extends LitElement {
 
   /** The underlying core `Viewer` (for widgets and advanced use); replaced when `src` or `latency` change. */
   get viewer(): Viewer | undefined {
-    return this.session.viewer;
+    return this.#session.viewer;
   }
 
   /** People watching, from the LiveKit room (with `livekit-url`); undefined otherwise. */
@@ -253,9 +269,9 @@ export class LivePlayer extends LitElement {
 
   /** After an error: tries the stream again from the start. */
   retry(): void {
-    if (this.viewer) this.session.retry();
+    if (this.viewer) this.#session.retry();
     else {
-      this.viewerDirty = true;
+      this.#viewerDirty = true;
       this.requestUpdate();
     }
   }
@@ -263,22 +279,22 @@ export class LivePlayer extends LitElement {
   /** Jumps to the live edge (and plays, if paused). */
   seekToLive(): void {
     this.viewer?.seekToLive();
-    if (this.video?.paused) void this.play();
-    this.session.refreshBehind();
+    if (this.#video?.paused) void this.play();
+    this.#session.refreshBehind();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Fetch the HLS chunks while the first render happens, not after it: one round trip less to first frame.
     if (this.src) preloadHls();
-    this.viewerDirty = true;
+    this.#viewerDirty = true;
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback(); // controllers: the Viewer is destroyed, media listeners removed
-    clearTimeout(this.hideTimer);
-    this.hideTimer = undefined;
+    clearTimeout(this.#hideTimer);
+    this.#hideTimer = undefined;
     this.menuOpen = false;
   }
 
@@ -299,74 +315,89 @@ export class LivePlayer extends LitElement {
       'host',
       'livekitMode',
     ] as const;
-    if (sourceProps.some((name) => changed.has(name))) this.viewerDirty = true;
+    if (sourceProps.some((name) => changed.has(name))) this.#viewerDirty = true;
     const wanted = languageOf(this) ?? 'en';
-    this.locale = matchLocale(wanted);
-    this.intlLocale = wanted;
-    this.t = translator(this.locale);
+    this.#locale = matchLocale(wanted);
+    this.#intlLocale = wanted;
+    this.#t = translator(this.#locale);
     // A language fetched on demand: speak it as soon as it arrives (it comes well before the first frame).
-    loadLocale(this.locale)?.then(() => this.requestUpdate());
-    const state = this.session.state;
+    loadLocale(this.#locale)?.then(() => this.requestUpdate());
+    const state = this.#session.state;
     if (state !== 'playing') this.idle = false;
-    if (state !== this.announcedState) {
-      this.announcedState = state;
-      this.announcement = this.announce(state);
+    if (state !== this.#announcedState) {
+      this.#announcedState = state;
+      this.#announcement = this.#announce(state);
     }
   }
 
   protected override firstUpdated(): void {
-    this.video.muted = this.muted;
-    this.media.watch(this.video);
+    this.#video.muted = this.muted;
+    this.#media.watch(this.#video);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('muted') && changed.get('muted') !== undefined) this.video.muted = this.muted;
-    if (this.viewerDirty && this.isConnected) {
-      this.viewerDirty = false;
+    if (changed.has('muted') && changed.get('muted') !== undefined) this.#video.muted = this.muted;
+    if (this.#viewerDirty && this.isConnected) {
+      this.#viewerDirty = false;
       // After this update, so the Viewer's first events schedule a fresh one instead of nesting.
-      queueMicrotask(() => this.startViewer());
+      queueMicrotask(() => this.#startViewer());
     }
-    this.setAttribute('state', this.session.state);
-    this.toggleAttribute('paused', this.media.paused);
-    this.reshape();
-    if (this.focusMenu) {
-      this.focusMenu = false;
-      focusCheckedItem(this.renderRoot);
+    const bar = loadedControls();
+    const state = this.#session.state;
+    // Its styles join the shadow root in the update that first renders the bar, before that frame is painted.
+    if (bar && this.controls && this.renderRoot instanceof ShadowRoot) bar.styleControls(this.renderRoot);
+    // The bar is fetched once there is something to control: after the first frame ('playing': when idle, so it
+    // never competes with start-up), or at once when paused, stalled or reconnecting; never while connecting.
+    if (!bar && this.controls && BAR_STATES.has(state) && state !== 'connecting' && !this.#controlsRequested) {
+      this.#controlsRequested = true;
+      loadControls(state === 'playing').then(
+        () => this.requestUpdate(),
+        () => {
+          this.#controlsRequested = false; // offline for a moment: the next update tries again
+        },
+      );
+    }
+    this.setAttribute('state', state);
+    this.toggleAttribute('paused', this.#media.paused);
+    this.#reshape();
+    if (this.#focusMenu) {
+      this.#focusMenu = false;
+      bar?.focusCheckedItem(this.renderRoot);
     }
   }
 
   override render() {
-    const v = this.view();
+    const v = this.#view();
     return html`<div
       class="frame ${this.idle ? 'idle' : ''}"
       role="group"
       aria-label=${v.t('player')}
-      lang=${this.locale}
+      lang=${this.#locale}
       tabindex="-1"
-      @pointermove=${this.wake}
-      @pointerdown=${this.onPointerDown}
-      @focusin=${this.wake}
+      @pointermove=${this.#wake}
+      @pointerdown=${this.#onPointerDown}
+      @focusin=${this.#wake}
     >
       <video part="video" playsinline webkit-playsinline x5-playsinline x5-video-player-type="h5-page" poster=${this.poster || nothing}></video>
-      <div class="surface" @click=${this.onSurfaceClick} @dblclick=${this.onSurfaceDoubleClick}></div>
-      ${overlays(v, this.actions)}
+      <div class="surface" @click=${this.#onSurfaceClick} @dblclick=${this.#onSurfaceDoubleClick}></div>
+      ${overlays(v, this.#actions)}
       <div class="layer">
         <div class="top"><slot name="top-start"></slot><slot name="top-end"></slot></div>
-        ${tapToUnmute(v, this.actions)}
+        ${tapToUnmute(v, this.#actions)}
         <div class="middle"><slot></slot></div>
         <div class="sheet"><slot name="bottom-sheet"></slot></div>
-        ${this.controls && BAR_STATES.has(v.state) ? controlBar(v, this.actions) : nothing}
+        ${this.controls && BAR_STATES.has(v.state) ? (loadedControls()?.controlBar(v, this.#actions) ?? barSpace) : nothing}
       </div>
-      ${this.stats.render()}
-      <div class="sr-only" role="status">${this.announcement}</div>
+      ${this.#stats.render()}
+      <div class="sr-only" role="status">${this.#announcement}</div>
     </div>`;
   }
 
-  private view(): PlayerView {
-    const s = this.session;
-    const m = this.media;
+  #view(): PlayerView {
+    const s = this.#session;
+    const m = this.#media;
     return {
-      t: this.t,
+      t: this.#t,
       state: s.state,
       controls: this.controls,
       paused: m.paused,
@@ -386,19 +417,19 @@ export class LivePlayer extends LitElement {
       autoplay: s.autoplay,
       error: this.error,
       poster: this.poster,
-      startTime: formatStartTime(this.startsAt, this.intlLocale),
+      startTime: formatStartTime(this.startsAt, this.#intlLocale),
     };
   }
 
-  private readonly actions: PlayerActions = {
-    togglePlay: () => (this.video?.paused ? void this.play() : this.pause()),
+  #actions: PlayerActions = {
+    togglePlay: () => (this.#video?.paused ? void this.play() : this.pause()),
     playFromOverlay: () => {
       // A tap is a user gesture: sound the autoplay fallback had to drop can come back.
-      if (this.session.autoplay === 'blocked' && !this.muted) this.video.muted = false;
+      if (this.#session.autoplay === 'blocked' && !this.muted) this.#video.muted = false;
       void this.play();
     },
     toggleMute: () => {
-      const video = this.video;
+      const video = this.#video;
       if (video.muted || video.volume === 0) {
         video.muted = false;
         if (video.volume === 0) video.volume = 0.5;
@@ -406,18 +437,18 @@ export class LivePlayer extends LitElement {
       } else video.muted = true;
     },
     unmute: () => {
-      this.video.muted = false;
+      this.#video.muted = false;
       void this.play(); // inside the gesture: resumes if the browser paused, unlocks a transport's audio
     },
     setVolume: (volume) => {
       const value = Math.min(1, Math.max(0, volume));
-      this.video.volume = value;
-      this.video.muted = value === 0;
+      this.#video.volume = value;
+      this.#video.muted = value === 0;
     },
     seekToLive: () => this.seekToLive(),
     toggleMenu: () => {
       this.menuOpen = !this.menuOpen;
-      this.focusMenu = this.menuOpen;
+      this.#focusMenu = this.menuOpen;
     },
     closeMenu: (focusButton) => {
       if (!this.menuOpen) return;
@@ -430,21 +461,21 @@ export class LivePlayer extends LitElement {
     },
     selectQuality: (choice) => {
       this.quality = choice;
-      this.actions.closeMenu(true);
+      this.#actions.closeMenu(true);
     },
-    toggleFullscreen: () => void this.media.toggleFullscreen(),
-    togglePip: () => void this.media.togglePip(),
-    toggleCaptions: () => this.media.toggleCaptions(),
+    toggleFullscreen: () => void this.#media.toggleFullscreen(),
+    togglePip: () => void this.#media.togglePip(),
+    toggleCaptions: () => this.#media.toggleCaptions(),
     retry: () => this.retry(),
   };
 
-  private startViewer(): void {
-    if (!this.isConnected || !this.video) return;
+  #startViewer(): void {
+    if (!this.isConnected || !this.#video) return;
     const src = this.src.trim();
-    const livekit = this.liveKitSource();
+    const livekit = this.#liveKitSource();
     const hybrid = this.livekitMode === 'data';
     try {
-      this.session.start(this.video, {
+      this.#session.start(this.#video, {
         // LiveKit first (sub-second), HLS as the fallback; in hybrid mode LiveKit only carries data.
         sources: [...(livekit && !hybrid ? [livekit] : []), ...(src ? [src] : [])],
         ...(livekit && hybrid && { room: livekit }),
@@ -459,7 +490,7 @@ export class LivePlayer extends LitElement {
   }
 
   /** The LiveKit source from the attributes; an incomplete one is passed on so the Viewer names what is missing. */
-  private liveKitSource() {
+  #liveKitSource() {
     // A removed attribute sets its property to null.
     const [url, token, tokenUrl, room, host] = [this.livekitUrl, this.token, this.tokenUrl, this.room, this.host].map(
       (value) => (value ?? '').trim(),
@@ -471,43 +502,27 @@ export class LivePlayer extends LitElement {
   }
 
   /** One console.error per failure, naming the cause (URLs without their query, which may hold a signature). */
-  private logError(error: ViewerError): void {
+  #logError(error: ViewerError): void {
     const src = this.src.trim();
     const shown = src.replace(/[?#].*$/s, '?…');
     const where = src ? `src "${shown.length > 120 ? `${shown.slice(0, 119)}…` : shown}" — ` : '';
     console.error(`<${this.localName}>: ${where}${error.message}`);
   }
 
-  private announce(state: ViewerState): string {
-    const t = this.t;
-    switch (state) {
-      case 'connecting':
-        return t('loading');
-      case 'playing':
-        return t('playing');
-      case 'paused':
-        return t('paused');
-      case 'stalled':
-        return t('buffering');
-      case 'reconnecting':
-        return t('reconnecting');
-      case 'waiting':
-        return t('waitingTitle');
-      case 'ended':
-        return t('ended');
-      default:
-        return ''; // idle; errors speak through their own alert
-    }
+  #announce(state: ViewerState): string {
+    // idle says nothing; errors speak through their own alert
+    const key = ANNOUNCED[state];
+    return key ? this.#t(key) : '';
   }
 
   /** A portrait stream in a box whose ratio the author left alone takes the stream's own ratio. */
-  private reshape(): void {
-    const { width, height } = this.media;
+  #reshape(): void {
+    const { width, height } = this.#media;
     const portrait =
-      this.media.portrait && !getComputedStyle(this).getPropertyValue('--live-player-aspect-ratio').trim();
+      this.#media.portrait && !getComputedStyle(this).getPropertyValue('--live-player-aspect-ratio').trim();
     const aspect = portrait ? `${width} / ${height}` : '';
-    if (aspect === this.aspect) return;
-    this.aspect = aspect;
+    if (aspect === this.#aspect) return;
+    this.#aspect = aspect;
     this.toggleAttribute('portrait', portrait);
     if (portrait) {
       this.style.setProperty('--_live-video-aspect', aspect);
@@ -518,41 +533,41 @@ export class LivePlayer extends LitElement {
     }
   }
 
-  private readonly wake = (): void => {
+  #wake = (): void => {
     if (this.idle) this.idle = false;
-    clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(() => {
-      this.hideTimer = undefined;
+    clearTimeout(this.#hideTimer);
+    this.#hideTimer = setTimeout(() => {
+      this.#hideTimer = undefined;
       const bar = this.renderRoot.querySelector('.bar');
       if (this.menuOpen || this.state !== 'playing' || bar?.matches(':hover, :focus-within')) return;
       this.idle = true;
     }, HIDE_CONTROLS_AFTER);
   };
 
-  private readonly onPointerDown = (e: PointerEvent): void => {
-    this.lastPointer = e.pointerType;
-    if (e.pointerType === 'mouse') this.wake();
+  #onPointerDown = (e: PointerEvent): void => {
+    this.#lastPointer = e.pointerType;
+    if (e.pointerType === 'mouse') this.#wake();
   };
 
-  private readonly onSurfaceClick = (): void => {
+  #onSurfaceClick = (): void => {
     if (!this.controls) return;
     if (this.menuOpen) {
-      this.actions.closeMenu(false);
+      this.#actions.closeMenu(false);
       return;
     }
     // Touch: a tap shows or hides the controls; a mouse click plays or pauses.
-    if (this.lastPointer !== 'mouse') {
-      if (this.idle || this.state !== 'playing') this.wake();
+    if (this.#lastPointer !== 'mouse') {
+      if (this.idle || this.state !== 'playing') this.#wake();
       else {
-        clearTimeout(this.hideTimer);
+        clearTimeout(this.#hideTimer);
         this.idle = true;
       }
       return;
     }
-    this.actions.togglePlay();
+    this.#actions.togglePlay();
   };
 
-  private readonly onSurfaceDoubleClick = (): void => {
-    if (this.controls && this.lastPointer === 'mouse') this.actions.toggleFullscreen();
+  #onSurfaceDoubleClick = (): void => {
+    if (this.controls && this.#lastPointer === 'mouse') this.#actions.toggleFullscreen();
   };
 }

@@ -13,6 +13,7 @@ import {
   removePlayers,
   videoOf,
   waitFor,
+  waitForControls,
   waitForState,
 } from '../test/fixture.js';
 import type { LivePlayer } from './live-player.js';
@@ -41,6 +42,7 @@ describe('<live-player> UI', function () {
     const player = addPlayer({ src: await masterUrl(channel('keys')), autoplay: true, muted: true, controls: true });
     await waitForState(player, 'playing');
     await waitFor('qualities', () => player.qualities.length > 1);
+    await waitForControls(player);
     const video = videoOf(player);
     const play = part(player, 'play-button')!;
     play.focus();
@@ -132,7 +134,7 @@ describe('<live-player> UI', function () {
     };
     const [topStart, topEnd, sheet, main] = ['top-start', 'top-end', 'bottom-sheet', 'default'].map(widget);
     await waitForState(player, 'playing');
-    const bar = part(player, 'controls')!.getBoundingClientRect();
+    const bar = (await waitForControls(player)).getBoundingClientRect();
     const box = player.getBoundingClientRect();
     for (const el of [topStart!, topEnd!, sheet!, main!]) {
       const r = el.getBoundingClientRect();

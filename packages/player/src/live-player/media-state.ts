@@ -23,20 +23,23 @@ export class MediaStateController implements ReactiveController {
   pip = false;
   captionsAvailable = false;
   captionsShowing = false;
-  private video: WebkitVideo | undefined;
-  private listeners: AbortController | undefined;
+  #video: WebkitVideo | undefined;
+  #listeners: AbortController | undefined;
 
-  constructor(private readonly host: Host) {
+  readonly #host: Host;
+
+  constructor(host: Host) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** Starts watching `video` (call once it exists; again after reconnecting). */
   watch(video: HTMLVideoElement): void {
-    this.listeners?.abort();
-    this.listeners = new AbortController();
-    this.video = video;
-    const options = { signal: this.listeners.signal };
-    const read = () => this.read();
+    this.#listeners?.abort();
+    this.#listeners = new AbortController();
+    this.#video = video;
+    const options = { signal: this.#listeners.signal };
+    const read = () => this.#read();
     for (const type of [
       'play',
       'pause',
@@ -53,21 +56,21 @@ export class MediaStateController implements ReactiveController {
       video.addEventListener(type, read, options);
     }
     for (const type of ['addtrack', 'removetrack', 'change']) video.textTracks.addEventListener(type, read, options);
-    this.host.addEventListener('fullscreenchange', read, options);
-    this.read(false); // called while the host updates: it renders these values next time anyway
+    this.#host.addEventListener('fullscreenchange', read, options);
+    this.#read(false); // called while the host updates: it renders these values next time anyway
   }
 
   hostConnected(): void {
-    if (this.video) this.watch(this.video);
+    if (this.#video) this.watch(this.#video);
   }
 
   hostDisconnected(): void {
-    this.listeners?.abort();
-    this.listeners = undefined;
+    this.#listeners?.abort();
+    this.#listeners = undefined;
   }
 
   get canFullscreen(): boolean {
-    const video = this.video;
+    const video = this.#video;
     return Boolean(
       globalThis.document?.fullscreenEnabled ||
         (video?.webkitEnterFullscreen && video.webkitSupportsFullscreen !== false),
@@ -75,7 +78,7 @@ export class MediaStateController implements ReactiveController {
   }
 
   get canPip(): boolean {
-    return Boolean(globalThis.document?.pictureInPictureEnabled) && !this.video?.disablePictureInPicture;
+    return Boolean(globalThis.document?.pictureInPictureEnabled) && !this.#video?.disablePictureInPicture;
   }
 
   get portrait(): boolean {
@@ -83,8 +86,8 @@ export class MediaStateController implements ReactiveController {
   }
 
   async toggleFullscreen(): Promise<void> {
-    const host = this.host;
-    const video = this.video;
+    const host = this.#host;
+    const video = this.#video;
     try {
       if (document.fullscreenElement === host) await document.exitFullscreen();
       else if (document.fullscreenEnabled) await host.requestFullscreen();
@@ -95,8 +98,8 @@ export class MediaStateController implements ReactiveController {
   }
 
   async togglePip(): Promise<void> {
-    const video = this.video;
-    const root = this.host.shadowRoot;
+    const video = this.#video;
+    const root = this.#host.shadowRoot;
     if (!video || !root) return;
     try {
       if (root.pictureInPictureElement === video) await document.exitPictureInPicture();
@@ -107,31 +110,31 @@ export class MediaStateController implements ReactiveController {
   }
 
   toggleCaptions(): void {
-    const tracks = this.textTracks();
+    const tracks = this.#textTracks();
     if (!tracks.length) return;
     const showing = tracks.some((t) => t.mode === 'showing');
-    const lang = (this.host.closest('[lang]')?.getAttribute('lang') ?? navigator.language).split('-')[0];
+    const lang = (this.#host.closest('[lang]')?.getAttribute('lang') ?? navigator.language).split('-')[0];
     const preferred = tracks.find((t) => t.language.split('-')[0] === lang) ?? tracks[0]!;
     for (const track of tracks) track.mode = !showing && track === preferred ? 'showing' : 'disabled';
   }
 
-  private textTracks(): TextTrack[] {
-    return Array.from(this.video?.textTracks ?? []).filter((t) => TRACK_KINDS.has(t.kind));
+  #textTracks(): TextTrack[] {
+    return Array.from(this.#video?.textTracks ?? []).filter((t) => TRACK_KINDS.has(t.kind));
   }
 
-  private read(render = true): void {
-    const video = this.video;
+  #read(render = true): void {
+    const video = this.#video;
     if (!video) return;
     this.paused = video.paused;
     this.muted = video.muted;
     this.volume = video.volume;
     this.width = video.videoWidth;
     this.height = video.videoHeight;
-    this.fullscreen = document.fullscreenElement === this.host || Boolean(video.webkitDisplayingFullscreen);
-    this.pip = this.host.shadowRoot?.pictureInPictureElement === video;
-    const tracks = this.textTracks();
+    this.fullscreen = document.fullscreenElement === this.#host || Boolean(video.webkitDisplayingFullscreen);
+    this.pip = this.#host.shadowRoot?.pictureInPictureElement === video;
+    const tracks = this.#textTracks();
     this.captionsAvailable = tracks.length > 0;
     this.captionsShowing = tracks.some((t) => t.mode === 'showing');
-    if (render) this.host.requestUpdate();
+    if (render) this.#host.requestUpdate();
   }
 }

@@ -28,13 +28,15 @@ export class ViewerController implements ReactiveController {
   autoplay: AutoplayResult | undefined;
   /** Far enough behind the live edge to offer "back to live". */
   behind = false;
-  private requested: QualityChoice | undefined;
-  private unsubscribe: (() => void)[] = [];
+  #requested: QualityChoice | undefined;
+  #unsubscribe: (() => void)[] = [];
 
-  constructor(
-    private readonly host: Host,
-    private readonly onError: (error: ViewerError) => void,
-  ) {
+  readonly #host: Host;
+  readonly #onError: (error: ViewerError) => void;
+
+  constructor(host: Host, onError: (error: ViewerError) => void) {
+    this.#host = host;
+    this.#onError = onError;
     host.addController(this);
   }
 
@@ -47,15 +49,15 @@ export class ViewerController implements ReactiveController {
     this.stop();
     const viewer = new Viewer(video, options);
     this.viewer = viewer;
-    const emit = this.host.dispatchEvent.bind(this.host);
-    this.unsubscribe = [
-      viewer.on('statechange', ({ state }) => this.setState(state)),
+    const emit = this.#host.dispatchEvent.bind(this.#host);
+    this.#unsubscribe = [
+      viewer.on('statechange', ({ state }) => this.#setState(state)),
       viewer.on('qualitychange', (detail) => {
         this.qualities = detail.qualities;
         this.choice = detail.choice;
         this.playing = detail.playing;
-        this.applyRequestedQuality();
-        this.host.requestUpdate();
+        this.#applyRequestedQuality();
+        this.#host.requestUpdate();
         emit(livePlayerEvent('live-qualitychange', detail));
       }),
       viewer.on('metrics', () => this.refreshBehind()),
@@ -64,11 +66,11 @@ export class ViewerController implements ReactiveController {
       viewer.on('fallback', (detail) => emit(livePlayerEvent('live-fallback', detail))),
       viewer.on('autoplay', (detail) => {
         this.autoplay = detail.result;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
         emit(livePlayerEvent('live-autoplay', detail));
       }),
       viewer.on('error', (detail) => {
-        this.onError(detail.error);
+        this.#onError(detail.error);
         emit(livePlayerEvent('live-error', detail));
       }),
       // View, watch-time, quality and cue lead events, dispatched on the element for the lead-event pipeline.
@@ -77,8 +79,8 @@ export class ViewerController implements ReactiveController {
           reporter.destroy()
       )(
         reportPlaybackWhenPlaying(viewer, {
-          target: this.host,
-          room: (this.host as { room?: string }).room || undefined,
+          target: this.#host,
+          room: (this.#host as { room?: string }).room || undefined,
         }),
       ),
     ];
@@ -87,17 +89,17 @@ export class ViewerController implements ReactiveController {
 
   /** Destroys the viewer (hls.js, MediaSource, timers, listeners) and returns to `idle`. */
   stop(): void {
-    for (const off of this.unsubscribe) off();
-    this.unsubscribe = [];
+    for (const off of this.#unsubscribe) off();
+    this.#unsubscribe = [];
     this.viewer?.destroy();
     this.viewer = undefined;
     this.qualities = [];
     this.choice = 'auto';
     this.playing = undefined;
     this.autoplay = undefined;
-    this.requested = undefined;
+    this.#requested = undefined;
     this.behind = false;
-    this.setState('idle', false);
+    this.#setState('idle', false);
   }
 
   /** Loads the same sources again (after an error). */
@@ -108,8 +110,8 @@ export class ViewerController implements ReactiveController {
 
   /** 'auto' or a quality id; kept until the stream's qualities are known. */
   setQuality(choice: QualityChoice): void {
-    this.requested = choice;
-    this.applyRequestedQuality();
+    this.#requested = choice;
+    this.#applyRequestedQuality();
   }
 
   refreshBehind(): void {
@@ -118,24 +120,24 @@ export class ViewerController implements ReactiveController {
     const behind = seconds !== undefined && seconds > Math.max(MIN_BEHIND_SECONDS, (target * 2) / 3);
     if (behind !== this.behind) {
       this.behind = behind;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
-  private applyRequestedQuality(): void {
-    const wanted = this.requested;
+  #applyRequestedQuality(): void {
+    const wanted = this.#requested;
     if (wanted === undefined || !this.viewer) return;
     if (wanted !== 'auto' && !this.qualities.some((q) => q.id === wanted)) return;
-    this.requested = undefined;
+    this.#requested = undefined;
     if (wanted !== this.choice) this.viewer.setQuality(wanted);
   }
 
-  private setState(state: ViewerState, dispatch = true): void {
+  #setState(state: ViewerState, dispatch = true): void {
     const previous = this.state;
     if (state === previous) return;
     this.state = state;
     if (state !== 'playing' && state !== 'paused' && state !== 'stalled') this.behind = false;
-    this.host.requestUpdate();
-    if (dispatch) this.host.dispatchEvent(livePlayerEvent('live-statechange', { state, previous }));
+    this.#host.requestUpdate();
+    if (dispatch) this.#host.dispatchEvent(livePlayerEvent('live-statechange', { state, previous }));
   }
 }

@@ -1,6 +1,6 @@
 // Before the stream starts: the poster, "hasn't started yet" and the start time in the viewer's own zone.
 import { html, nothing } from 'lit';
-import { icon } from '../controls/icons.js';
+import { ICONS, icon } from '../controls/icons.js';
 import type { PlayerView } from '../live-player/view.js';
 
 export function preliveOverlay(v: PlayerView) {
@@ -8,7 +8,7 @@ export function preliveOverlay(v: PlayerView) {
   return html`<div class="cover prelive" part="overlay prelive">
     ${posterImage(v)}
     <div class="card">
-      ${icon('clock')}
+      ${icon(ICONS.clock)}
       <p class="title">${v.t('waitingTitle')}</p>
       ${v.startTime ? html`<p class="time" part="start-time">${v.t('startsAt', { time: v.startTime })}</p>` : nothing}
       <p class="hint">${v.t('waitingHint')}</p>

@@ -1,6 +1,6 @@
 // What autoplay rules leave the viewer to do: tap to play (nothing could start) or tap to unmute (started muted).
 import { html, nothing } from 'lit';
-import { icon } from '../controls/icons.js';
+import { ICONS, icon } from '../controls/icons.js';
 import type { PlayerActions, PlayerView } from '../live-player/view.js';
 
 export function tapToPlay(v: PlayerView, a: PlayerActions) {
@@ -8,7 +8,7 @@ export function tapToPlay(v: PlayerView, a: PlayerActions) {
   const blocked = v.autoplay === 'blocked';
   return html`<div class="center">
     <button type="button" class="big-play" part="button tap-to-play" aria-label=${blocked ? v.t('tapToPlay') : v.t('play')} @click=${a.playFromOverlay}>
-      ${icon('play')}
+      ${icon(ICONS.play)}
     </button>
     ${blocked ? html`<div class="pill" aria-hidden="true">${v.t('tapToPlay')}</div>` : nothing}
   </div>`;
@@ -19,7 +19,7 @@ export function tapToUnmute(v: PlayerView, a: PlayerActions) {
   if (!show) return nothing;
   return html`<div class="prompt">
     <button type="button" class="unmute" part="button unmute-button" @click=${a.unmute}>
-      ${icon('muted')}<span>${v.t('tapToUnmute')}</span>
+      ${icon(ICONS.muted)}<span>${v.t('tapToUnmute')}</span>
     </button>
   </div>`;
 }

@@ -101,6 +101,14 @@ export function isShown(element: Element | null): boolean {
   return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.opacity !== '0';
 }
 
+/** The control bar, once it is on screen: its code arrives after the first frame (controls-loader.ts). */
+export function waitForControls(player: LivePlayer): Promise<HTMLElement> {
+  return waitFor('the control bar', () => {
+    const bar = part(player, 'controls');
+    return isShown(bar) ? bar : null;
+  });
+}
+
 export function waitForState(player: LivePlayer, state: string, timeoutMs = 45_000): Promise<boolean> {
   return waitFor(
     `state "${state}" (now "${player.getAttribute('state')}")`,
