@@ -37,6 +37,7 @@ const { values: args } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     diagnose: { type: 'boolean', default: false },
+    pages: { type: 'string', default: '' },
   },
 });
 const runs = Number(args.runs);
@@ -46,7 +47,14 @@ const verbose = Boolean(args.verbose);
 const rtts = String(args.rtt).split(',').map(Number);
 if (!rtts.every((r) => r >= 0)) throw new Error('--rtt must be a list of ms ≥ 0, e.g. 0,50');
 const streams = String(args.streams).split(',');
-const contenders = args.diagnose ? [...CONTENDERS, ...DIAGNOSTICS] : CONTENDERS;
+// `--pages live-player,hls.js`: only these pages (quick looks; the written results always run them all).
+const pages = String(args.pages).split(',').filter(Boolean);
+const contenders = [...CONTENDERS, ...(args.diagnose ? DIAGNOSTICS : [])].filter(
+  (c) => pages.length === 0 || pages.includes(c.id),
+);
+for (const p of pages)
+  if (![...CONTENDERS, ...DIAGNOSTICS].some((c) => c.id === p)) throw new Error(`unknown page "${p}"`);
+if (pages.length > 0 && !args['no-write']) throw new Error('--pages is for quick looks: add --no-write');
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number ≥ 1');
 if (!Number.isInteger(warmup) || warmup < 0) throw new Error('--warmup must be a whole number ≥ 0');
 for (const s of streams) if (s !== 'ffmpeg' && s !== 'demo') throw new Error(`unknown stream "${s}" (ffmpeg, demo)`);
@@ -161,6 +169,9 @@ function chunkNote(name) {
   if (name === 'chunks/hls-*.js') return ': hls.js';
   if (name.startsWith('chunks/livekit-client')) return ': livekit-client, LiveKit sources only';
   if (name.startsWith('chunks/hls-transport')) return ': the HLS transport';
+  if (name.startsWith('chunks/native-hls')) return ': browsers without MSE (iOS Safari) only';
+  if (name.startsWith('chunks/hls-cue-reader')) return ': HLS streams that carry cues only';
+  if (name.startsWith('chunks/quality-menu-list')) return ': the quality menu, first opened or once playing';
   return '';
 }
 

@@ -60,12 +60,15 @@ export async function startBenchServer(assets, { host = '127.0.0.1', port = 0 } 
 }
 
 /**
- * The player's chunks an HLS source needs: `chunks/hls-*.js` (hls.js, the HLS transport) and every chunk
+ * The player's chunks an HLS source needs: hls.js, the HLS transport and every chunk
  * they import statically, found by reading the chunks (the entry itself excluded).
  * @param {import('./assets.mjs').Assets} assets
  */
 function hlsChunks(assets) {
-  const found = new Set([...assets.keys()].filter((p) => /^\/player\/chunks\/hls[-.][\w.-]*\.js$/.test(p)));
+  // hls.js (`hls-<hash>.js`) and the transport; not the on-demand HLS chunks (`hls-cue-reader-*`, native HLS).
+  const found = new Set(
+    [...assets.keys()].filter((p) => /^\/player\/chunks\/hls(?:-transport)?-[\w-]{8}\.js$/.test(p)),
+  );
   for (const path of found) {
     const code = assets.get(path)?.body.toString('utf8') ?? '';
     for (const [, name] of code.matchAll(/from\s*["']\.\/([\w.-]+\.js)["']/g)) found.add(`/player/chunks/${name}`);
