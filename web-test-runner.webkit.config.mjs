@@ -62,7 +62,10 @@ async function miniBrowserLauncher(autoplayPolicy) {
 const webkitKnownIssues = [
   // Deadlocks the web process (timers stop, so not even the test timeout fires): WebKitGTK's MSE pipeline hangs
   // when a seek lands between the first video and the first audio buffer at start-up. hls.js's start seek hits
-  // that window most often in this file's first test (plain hls.js with the same steps does too); no workaround yet.
+  // that window most often when falling back past two bad sources, then attaching the live one (plain hls.js with the
+  // same steps does too), and now and then in the Viewer's other tests (pre-live start, retry after an error, a
+  // stall); no workaround yet.
+  'packages/core/src/viewer/viewer.fallback.browser.test.ts',
   'packages/core/src/viewer/viewer.browser.test.ts',
 ];
 

@@ -1,55 +1,16 @@
-// The Viewer against the real live origin (ffmpeg → HLS ladder) in real Chromium.
+// The Viewer against the real live origin (ffmpeg → HLS ladder) in a real browser. Falling back from one source to
+// the next is in viewer.fallback.browser.test.ts.
 import { expect } from '@esm-bundle/chai';
-import { exponentialBackoff } from '../policy/retry.js';
-import { channel, createVideo, until } from '../test/testbed.js';
+import { channel, until } from '../test/testbed.js';
+import { viewerHarness } from '../test/viewer-harness.js';
 import type { ViewerEventMap } from './events.js';
-import { Viewer, type ViewerOptions } from './viewer.js';
-
-const fast = {
-  waitingPolicy: exponentialBackoff({ initial: 500, max: 1000, jitter: 0 }),
-  startupPolicy: exponentialBackoff({ initial: 300, max: 600, maxAttempts: 2, jitter: 0 }),
-};
 
 describe('Viewer on a live HLS origin', () => {
-  let viewer: Viewer | undefined;
-  let video: HTMLVideoElement;
-  const states: string[] = [];
-  const fallbacks: ViewerEventMap['fallback'][] = [];
+  const harness = viewerHarness();
+  const { states } = harness;
+  const start = harness.start;
 
-  function start(options: Omit<ViewerOptions, 'hls'> & { hls?: ViewerOptions['hls'] }): Viewer {
-    video = createVideo();
-    states.length = 0;
-    fallbacks.length = 0;
-    viewer = new Viewer(video, { autoplay: true, muted: true, ...options, hls: { ...fast, ...options.hls } });
-    viewer.on('statechange', ({ state }) => states.push(state));
-    viewer.on('fallback', (event) => fallbacks.push(event));
-    viewer.load();
-    return viewer;
-  }
-
-  afterEach(() => {
-    viewer?.destroy();
-    viewer = undefined;
-    video?.remove();
-  });
-
-  it('falls back past a refused and an unreachable source, then plays with metrics', async () => {
-    const live = await channel('fallback');
-    const v = start({ sources: ['javascript:alert(1)', 'http://127.0.0.1:9/nothing.m3u8', live.url] });
-    await until(() => v.state === 'playing', 'playing', 45_000);
-
-    expect(fallbacks.map((f) => f.reason.code)).to.deep.equal(['bad-source', 'network']);
-    expect(v.source?.url).to.equal(live.url);
-    expect(v.qualities.length).to.be.at.least(3);
-    await until(() => v.metrics.latency !== undefined && v.metrics.bitrate, 'metrics');
-    const m = v.metrics;
-    expect(m.transport).to.equal('hls');
-    expect(m.timeToFirstFrame).to.be.greaterThan(0);
-    expect(m.height).to.be.greaterThan(0);
-    // Latency from EXT-X-PROGRAM-DATE-TIME: a few segments behind real time, not minutes.
-    expect(m.latency).to.be.within(0.5, 20);
-    expect(video.videoWidth).to.be.greaterThan(0);
-  });
+  afterEach(() => harness.destroy());
 
   it('waits for a stream that has not started, then plays when it does', async () => {
     const live = await channel('prelive');
@@ -105,8 +66,7 @@ describe('Viewer on a live HLS origin', () => {
     await until(() => v.state === 'playing', 'playing', 45_000);
     const before = performance.getEntriesByType('resource').length;
     v.destroy();
-    viewer = undefined;
-    expect(video.src).to.equal('');
+    expect(harness.video?.src).to.equal('');
     await new Promise((r) => setTimeout(r, 3000));
     const after = performance.getEntriesByType('resource').filter((e) => e.name.includes('/live/destroy'));
     // Nothing new was fetched for this channel after destroy (allow requests already in flight).
