@@ -12,9 +12,10 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  * @param {string} options.dir the package folder (pass `import.meta.dirname`)
  * @param {Record<string, string>} options.input npm entry points, name → source file
  * @param {Record<string, string>} [options.cdn] CDN entry points, output name → source file
+ * @param {RegExp[]} [options.onDemand] CDN build: modules (by id) that stay in chunks of their own, however small
  * @returns {import('rollup').RollupOptions[]}
  */
-export function packageConfig({ dir, input, cdn }) {
+export function packageConfig({ dir, input, cdn, onDemand = [] }) {
   const pkg = JSON.parse(readFileSync(resolve(dir, 'package.json'), 'utf8'));
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
   // Anything the package depends on stays a bare import in the npm build.
@@ -49,6 +50,7 @@ export function packageConfig({ dir, input, cdn }) {
         // Lit's html`` and css`` templates keep the source's indentation: one-file embeds ship them minified.
         minifyTemplateLiterals(),
         terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
+        keepOnDemandChunks(onDemand),
       ],
       // Lazy chunks share code (tslib, core helpers) with the entry: let the entry export it to them
       // rather than become a facade that fetches a second file before anything is defined.
@@ -73,6 +75,22 @@ export function packageConfig({ dir, input, cdn }) {
     });
   }
   return configs;
+}
+
+/**
+ * Code a viewer may never run stays in chunks of its own, however small: the size merge below
+ * (`experimentalMinChunkSize`) folds small side-effect-free chunks into the chunk that loads them. Rollup never
+ * merges a chunk whose modules count as having side effects, and unlike `manualChunks` this leaves the modules'
+ * dependencies where they were.
+ * @param {RegExp[]} patterns module ids
+ * @returns {import('rollup').Plugin}
+ */
+function keepOnDemandChunks(patterns) {
+  return {
+    name: 'keep-on-demand-chunks',
+    transform: (code, id) =>
+      patterns.some((pattern) => pattern.test(id)) ? { code, map: null, moduleSideEffects: 'no-treeshake' } : null,
+  };
 }
 
 /** @param {import('rollup').RollupLog} warning @param {(w: import('rollup').RollupLog) => void} warn */
