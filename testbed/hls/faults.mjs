@@ -4,7 +4,7 @@
 import { formatDateRange, mediaSequence } from './playlist-rewrite.mjs';
 
 /**
- * @typedef {'segment-status' | 'segment-delay' | 'playlist-stall' | 'cut' | 'garbled' | 'end' | 'not-started' | 'daterange'} FaultName
+ * @typedef {'segment-status' | 'segment-delay' | 'playlist-stall' | 'cut' | 'garbled' | 'end' | 'not-started' | 'daterange' | 'closed-captions'} FaultName
  * @typedef {'master' | 'media' | 'segment' | 'other'} RequestKind
  * @typedef {import('./playlist-rewrite.mjs').DateRangeSpec} DateRangeSpec
  *
@@ -15,6 +15,7 @@ import { formatDateRange, mediaSequence } from './playlist-rewrite.mjs';
  *   | { fault: 'garbled', mode?: 'bytes' | 'tags', target?: 'all' | 'master' | 'media' }
  *   | { fault: 'end' }
  *   | { fault: 'not-started' }
+ *   | { fault: 'closed-captions' }
  *   | ({ fault: 'daterange' } & Partial<DateRangeSpec> & { id: string })} FaultSpec
  *
  * @typedef {{
@@ -25,6 +26,7 @@ import { formatDateRange, mediaSequence } from './playlist-rewrite.mjs';
  *   cut: { since: number, until: number | null } | null,
  *   garbled: { mode: 'bytes' | 'tags', target: 'all' | 'master' | 'media' } | null,
  *   notStarted: { since: number } | null,
+ *   closedCaptions: { since: number } | null,
  * }} ActiveFaults
  *
  * @typedef {{
@@ -49,6 +51,7 @@ export const FAULT_NAMES = [
   'end',
   'not-started',
   'daterange',
+  'closed-captions',
 ];
 
 export const CHANNEL_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -73,6 +76,7 @@ export function createChannel(name) {
       cut: null,
       garbled: null,
       notStarted: null,
+      closedCaptions: null,
     },
     dateRanges: [],
     requests: { master: 0, media: 0, segment: 0, other: 0 },
@@ -150,6 +154,7 @@ export function parseFault(input, now = Date.now()) {
     case 'playlist-stall':
     case 'end':
     case 'not-started':
+    case 'closed-captions':
       return { fault };
     case 'daterange': {
       if (typeof spec.id !== 'string' || !spec.id) throw new FaultError('daterange needs an id');
@@ -227,6 +232,9 @@ export function applyFault(channel, spec, context = {}) {
     case 'not-started':
       f.notStarted = { since: now };
       break;
+    case 'closed-captions':
+      f.closedCaptions = { since: now };
+      break;
     case 'playlist-stall':
       // A second stall keeps the first snapshot: the playlists stay as they were.
       f.stall ??= { since: now, playlists: frozen(channel, context.playlists) };
@@ -260,6 +268,7 @@ const FIELD = {
   garbled: 'garbled',
   end: 'end',
   'not-started': 'notStarted',
+  'closed-captions': 'closedCaptions',
 };
 
 /**

@@ -20,7 +20,7 @@ import {
   parseFault,
   remember,
 } from './faults.mjs';
-import { garbledPlaylist, rewriteMediaPlaylist } from './playlist-rewrite.mjs';
+import { declareClosedCaptions, garbledPlaylist, rewriteMediaPlaylist } from './playlist-rewrite.mjs';
 
 /** @typedef {import('./faults.mjs').Channel} Channel */
 
@@ -203,8 +203,10 @@ export function createOrigin({ outDir, renditions }) {
       if (kind === 'master') {
         const text = await readFile(join(outDir, file), 'utf8').catch(() => null);
         if (text === null) return sendError(res, 404, 'no such playlist');
-        remember(ch, kind, path, '200');
-        return send(res, 200, { 'Content-Type': PLAYLIST, 'Cache-Control': NO_STORE }, text);
+        if (ch.faults.closedCaptions) count(ch, 'closed-captions');
+        remember(ch, kind, path, ch.faults.closedCaptions ? '200 closed-captions' : '200');
+        const body = ch.faults.closedCaptions ? declareClosedCaptions(text) : text;
+        return send(res, 200, { 'Content-Type': PLAYLIST, 'Cache-Control': NO_STORE }, body);
       }
       const r = /** @type {string} */ (rendition);
       const frozen = ch.faults.end?.playlists[r] ?? ch.faults.stall?.playlists[r];

@@ -157,6 +157,22 @@ export function garbledPlaylist(kind, mode, random = randomBytes) {
 }
 
 /**
+ * A master playlist that declares CEA-608 captions (CC1, English) on every variant, as an encoder that
+ * carries captions in the video would. The video carries none: players needing the full hls.js build see it.
+ * @param {string} text
+ */
+export function declareClosedCaptions(text) {
+  if (text.includes('TYPE=CLOSED-CAPTIONS')) return text;
+  const media = '#EXT-X-MEDIA:TYPE=CLOSED-CAPTIONS,GROUP-ID="cc",NAME="English",LANGUAGE="en",INSTREAM-ID="CC1"';
+  const lines = withTrailingNewline(text)
+    .split('\n')
+    .map((line) => (line.startsWith('#EXT-X-STREAM-INF:') ? `${line},CLOSED-CAPTIONS="cc"` : line));
+  const first = lines.findIndex((line) => line.startsWith('#EXT-X-STREAM-INF:'));
+  lines.splice(first < 0 ? lines.length - 1 : first, 0, media);
+  return lines.join('\n');
+}
+
+/**
  * The variants of a master playlist.
  * @param {string} text
  * @returns {Variant[]}

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   appendEndlist,
+  declareClosedCaptions,
   formatDateRange,
   garbledPlaylist,
   insertDateRanges,
@@ -35,6 +36,15 @@ const MASTER = `#EXTM3U
 `;
 
 describe('playlist rewrite', () => {
+  it('declares closed captions on every variant of a master playlist, once', () => {
+    const declared = declareClosedCaptions(MASTER);
+    expect(declared.match(/TYPE=CLOSED-CAPTIONS,GROUP-ID="cc"/g)).toHaveLength(1);
+    expect(declared.match(/,CLOSED-CAPTIONS="cc"\n/g)).toHaveLength(2);
+    expect(declared.indexOf('TYPE=CLOSED-CAPTIONS')).toBeLessThan(declared.indexOf('#EXT-X-STREAM-INF'));
+    expect(parseMaster(declared).map((v) => v.uri)).toEqual(['720p/index.m3u8', '240p/index.m3u8']);
+    expect(declareClosedCaptions(declared)).toBe(declared);
+  });
+
   it('appends #EXT-X-ENDLIST once, at the end', () => {
     const ended = appendEndlist(LIVE);
     expect(ended.endsWith('seg_00007.ts\n#EXT-X-ENDLIST\n')).toBe(true);
