@@ -30,6 +30,7 @@ export {
   SourceError,
   type SourceInput,
 } from './sources/source.js';
+export type { HlsBuild } from './transports/hls/hls-build.js';
 export { buildHlsConfig, LATENCY_PRESETS, LIVE_DEFAULTS } from './transports/hls/hls-config.js';
 export { HlsTransport, type HlsTransportOptions, hlsTransportFactory } from './transports/hls/hls-transport.js';
 export { type HlsConstructor, loadHls } from './transports/hls/load-hls.js';

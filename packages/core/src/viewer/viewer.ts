@@ -13,6 +13,7 @@ import {
   type Source,
   type SourceInput,
 } from '../sources/source.js';
+import { expectedHlsBuild } from '../transports/hls/hls-build.js';
 import type { HlsTransportOptions } from '../transports/hls/hls-transport.js';
 import { loadHls } from '../transports/hls/load-hls.js';
 import { withPlaylistPrefetch } from '../transports/hls/playlist-prefetch.js';
@@ -28,12 +29,13 @@ const loadHlsTransport = () => import('../transports/hls/hls-transport.js');
 
 /**
  * Starts fetching the HLS transport and hls.js now, e.g. as soon as a player element with an HLS
- * `src` is on the page, so the chunks are there when the Viewer asks. Safe to call often; failures
+ * `src` is on the page, so the chunks are there when the Viewer asks. Pass the Viewer's `hls` options so the
+ * same hls.js build is fetched (the light one unless they need the full one). Safe to call often; failures
  * are left for the Viewer to report.
  */
-export function preloadHls(): void {
+export function preloadHls(options?: HlsTransportOptions): void {
   loadHlsTransport().catch(() => undefined);
-  loadHls().catch(() => undefined);
+  loadHls(expectedHlsBuild(options)).catch(() => undefined);
 }
 
 export interface ViewerOptions {
@@ -121,7 +123,8 @@ export class Viewer extends TypedEmitter<ViewerEventMap> {
           lazyTransportFactory('hls', async () => {
             const [module] = await Promise.all([
               loadHlsTransport(),
-              options.hls?.loadHls ? undefined : loadHls().catch(() => undefined), // the transport reports failures
+              // The transport reports failures; it confirms the build from the playlist (rarely the full one).
+              options.hls?.loadHls ? undefined : loadHls(expectedHlsBuild(options.hls)).catch(() => undefined),
             ]);
             return module.hlsTransportFactory(options.hls, options.latency);
           }),

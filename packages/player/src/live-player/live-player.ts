@@ -184,7 +184,8 @@ export class LivePlayer extends LitElement {
 
   /**
    * hls.js settings layered over LiveHook's (the escape hatch), e.g. `{ enableWorker: true, workerPath: '/hls.worker.js' }`.
-   * Property only; changing it restarts the stream.
+   * Property only; changing it restarts the stream. Settings only hls.js's full build reads (captions, DRM, CMCD:
+   * `{ enableCEA708Captions: true }`) load that build; otherwise streams that declare none of that get the light one.
    */
   hlsConfig: HlsTransportOptions['config'] | undefined;
 
@@ -286,7 +287,7 @@ export class LivePlayer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Fetch the HLS chunks while the first render happens, not after it: one round trip less to first frame.
-    if (this.src) preloadHls();
+    if (this.src) preloadHls(this.hlsConfig ? { config: this.hlsConfig } : undefined);
     this.#viewerDirty = true;
     if (this.hasUpdated) this.requestUpdate();
   }

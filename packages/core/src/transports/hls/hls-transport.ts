@@ -7,11 +7,14 @@ import { type Quality, type QualityChoice, qualityLabel } from '../../quality/qu
 import type { HlsSource } from '../../sources/source.js';
 import { ViewerError } from '../../viewer/errors.js';
 import type { Transport, TransportContext, TransportFactory } from '../transport.js';
+import type { HlsBuild } from './hls-build.js';
+import { chooseHlsBuild } from './hls-build-choice.js';
 import { buildHlsConfig } from './hls-config.js';
 import { LazyHlsCueReader } from './lazy-hls-cue-reader.js';
 import { type HlsConstructor, loadHls } from './load-hls.js';
 import type { NativeHlsPlayback } from './native-hls.js';
 import { chooseHlsEngine } from './playback-engine.js';
+import { peekPrefetchedPlaylist } from './playlist-prefetch.js';
 import { prefetchedPlaylistConfig } from './prefetched-playlist-loader.js';
 import { capToPlayerSize } from './start-level.js';
 import { StuckBufferWatch } from './stuck-buffer.js';
@@ -28,8 +31,8 @@ export interface HlsTransportOptions {
   waitingPolicy?: RetryPolicy;
   /** Smooth playback needed before the target latency, raised by stalls, is brought back down (ms). */
   latencyRecoveryAfter?: number;
-  /** Injectable hls.js loader (tests, or a page that already has hls.js). */
-  loadHls?: () => Promise<HlsConstructor>;
+  /** Injectable hls.js loader (tests, or a page that already has hls.js), given the build the stream needs. */
+  loadHls?: (build: HlsBuild) => Promise<HlsConstructor>;
 }
 
 const POLICIES = {
@@ -82,11 +85,18 @@ export class HlsTransport implements Transport {
   async start(): Promise<void> {
     this.context.setPhase('connecting');
     // Only browsers without MSE (iOS Safari) play natively: they fetch that code alongside hls.js, others never.
-    const native = globalThis.MediaSource || 'ManagedMediaSource' in globalThis ? undefined : import('./native-hls.js');
+    const hasMse = Boolean(globalThis.MediaSource || 'ManagedMediaSource' in globalThis);
+    const native = hasMse ? undefined : import('./native-hls.js');
     native?.catch(() => undefined); // awaited below when it is needed; not an unhandled rejection before that
+    // The light hls.js unless the settings or the playlist (prefetched, already on its way) need the full one.
+    // Without MSE, hls.js only confirms that the browser plays HLS natively: the light one does that.
+    const build = hasMse
+      ? await chooseHlsBuild(this.options.config, peekPrefetchedPlaylist(this.context.signal, this.source.url))
+      : 'light';
+    if (this.destroyed) return;
     let Hls: HlsConstructor;
     try {
-      Hls = await (this.options.loadHls ?? loadHls)();
+      Hls = await (this.options.loadHls ?? loadHls)(build);
     } catch (error) {
       throw new ViewerError('network', 'could not load the HLS engine (hls.js)', { cause: error });
     }

@@ -1,17 +1,25 @@
 // Loads hls.js on demand: importing @livehook/core must never pull it into the page.
 import type HlsType from 'hls.js';
+import type { HlsBuild } from './hls-build.js';
 
 export type HlsConstructor = typeof HlsType;
 
-let pending: Promise<HlsConstructor> | undefined;
+const pending = new Map<HlsBuild, Promise<HlsConstructor>>();
 
-/** Fetches the hls.js chunk once per page and reuses it for every player. */
-export function loadHls(): Promise<HlsConstructor> {
-  pending ??= import('hls.js')
-    .then((m) => m.default)
-    .catch((error: unknown) => {
-      pending = undefined; // let a later source try again (e.g. after a network blip)
-      throw error;
-    });
-  return pending;
+/**
+ * Fetches an hls.js build once per page and reuses it for every player: the full one (the default) or the light
+ * one (no subtitles, alternate audio, DRM, CMCD, content steering; see hls-build.ts).
+ */
+export function loadHls(build: HlsBuild = 'full'): Promise<HlsConstructor> {
+  let loading = pending.get(build);
+  if (!loading) {
+    loading = (build === 'light' ? import('hls.js/light') : import('hls.js'))
+      .then((m) => m.default as HlsConstructor)
+      .catch((error: unknown) => {
+        pending.delete(build); // let a later source try again (e.g. after a network blip)
+        throw error;
+      });
+    pending.set(build, loading);
+  }
+  return loading;
 }

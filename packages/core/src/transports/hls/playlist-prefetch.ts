@@ -24,9 +24,7 @@ const prefetches = new WeakMap<AbortSignal, { url: string; result: Promise<Prefe
  * resolves undefined: hls.js then loads the playlist itself and reports, retries or waits as it always does.
  */
 export function prefetchPlaylist(url: string, signal: AbortSignal, options: HlsTransportOptions = {}): void {
-  const config = options.config ?? {};
-  const custom = config.loader || config.pLoader || config.xhrSetup || config.fetchSetup;
-  if (custom || !(globalThis.MediaSource || 'ManagedMediaSource' in globalThis) || signal.aborted) return;
+  if (!prefetchable(options) || signal.aborted) return;
   const startedAt = performance.now();
   const result = fetch(url, { signal, credentials: 'same-origin' })
     .then(async (response) => {
@@ -49,6 +47,13 @@ export function prefetchPlaylist(url: string, signal: AbortSignal, options: HlsT
   prefetches.set(signal, { url, result });
 }
 
+/** Whether hls.js will load the playlist as prefetchPlaylist does: its own loader, in a browser with MSE. */
+export function prefetchable(options: HlsTransportOptions = {}): boolean {
+  const config = options.config ?? {};
+  const custom = config.loader || config.pLoader || config.xhrSetup || config.fetchSetup;
+  return !custom && Boolean(globalThis.MediaSource || 'ManagedMediaSource' in globalThis);
+}
+
 /** The prefetch of `url` for this attempt, once: a retry or a second load goes to the network. */
 export function takePrefetchedPlaylist(
   signal: AbortSignal,
@@ -56,6 +61,15 @@ export function takePrefetchedPlaylist(
 ): Promise<PrefetchedPlaylist | undefined> | undefined {
   const prefetch = prefetches.get(signal);
   prefetches.delete(signal);
+  return prefetch?.url === url ? prefetch.result : undefined;
+}
+
+/** The prefetch of `url` for this attempt, left in place for the playlist loader (to choose the hls.js build). */
+export function peekPrefetchedPlaylist(
+  signal: AbortSignal,
+  url: string,
+): Promise<PrefetchedPlaylist | undefined> | undefined {
+  const prefetch = prefetches.get(signal);
   return prefetch?.url === url ? prefetch.result : undefined;
 }
 
