@@ -1,5 +1,6 @@
 // The CDN entry: one <script type="module"> defines <live-player>; hls.js arrives as a lazy chunk.
 // `data-prefix="shop"` on that script tag defines <shop-player> instead, for pages that already use `live-player`.
+import './early-preload.js';
 import { defineLivePlayer } from './registry.js';
 
 const prefix = scriptPrefix();
