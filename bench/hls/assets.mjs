@@ -88,7 +88,9 @@ export async function loadAssets() {
   if (!config) console.warn('packages/core/dist has no hls-config.js: the --diagnose page will fail');
 
   // The minified ESM build: what a page loads from a CDN, or what a bundler makes of `hls.mjs`.
-  assets.set('/hls.js/hls.min.mjs', asset(await readFile(join(hlsJsDir(), 'dist', 'hls.min.mjs')), 'hls.min.mjs'));
+  for (const file of ['hls.min.mjs', 'hls.light.min.mjs']) {
+    assets.set(`/hls.js/${file}`, asset(await readFile(join(hlsJsDir(), 'dist', file)), file));
+  }
 
   // mux-player from its npm ESM build, bundled and minified like an app's bundler would (one file; its
   // hls.js is the same 1.7.4 as ours, deduplicated by pnpm).

@@ -56,9 +56,20 @@ export async function measure(browser, contender, url, { timeoutMs = 30_000, ver
     );
     const probe = await page.evaluate(readProbe);
     if (verbose) {
-      const lines = probe.resources.map(
-        (r) => `    ${ms(r.start).padStart(5)} → ${ms(r.end).padStart(5)}  ${r.name.replace(/^https?:\/\/[^/]+/, '')}`,
-      );
+      const lines = [
+        ...probe.resources.map(
+          (r) =>
+            /** @type {[number, string]} */ ([
+              r.start,
+              `    ${ms(r.start).padStart(5)} → ${ms(r.end).padStart(5)}  ${r.name.replace(/^https?:\/\/[^/]+/, '')}`,
+            ]),
+        ),
+        ...probe.milestones.map(
+          ([name, at]) => /** @type {[number, string]} */ ([at, `    ${ms(at).padStart(5)}    ·    ${name}`]),
+        ),
+      ]
+        .sort((a, b) => a[0] - b[0])
+        .map(([, line]) => line);
       console.log(`  ${contender}: first frame ${ms(probe.firstFrame ?? Number.NaN)} ms\n${lines.join('\n')}`);
     }
     const ttff = probe.firstFrame ?? Number.NaN;

@@ -27,14 +27,14 @@ ${body}
 </html>
 `;
 
-/** @param {string} src @param {string} config a JS expression */
-const hlsJsPage = (src, config, head = '') =>
+/** @param {string} src @param {string} config a JS expression @param {string} [head] @param {string} [build] */
+const hlsJsPage = (src, config, head = '', build = 'hls.min.mjs') =>
   page(
     'hls.js',
     '',
     `<video class="player" id="video" autoplay muted playsinline></video>
 <script type="module">
-import Hls from '/hls.js/hls.min.mjs';
+import Hls from '/hls.js/${build}';
 ${head}const src = ${JSON.stringify(src).replace(/</g, '\\u003c')};
 const video = document.getElementById('video');
 if (Hls.isSupported()) {
@@ -103,6 +103,12 @@ export const DIAGNOSTICS = [
         "{ ...buildHlsConfig('standard'), testBandwidth: false }",
         "import { buildHlsConfig } from '/core/hls-config.js';\n",
       ),
+  },
+  {
+    id: 'hls.js-light',
+    label: 'plain hls.js, light build (`hls.light.min.mjs`, as `<live-player>` loads for this stream)',
+    // The same ten lines on hls.js's light build: how much of the difference is the build, not the player.
+    html: (src) => hlsJsPage(src, '{ lowLatencyMode: false }', '', 'hls.light.min.mjs'),
   },
   {
     id: 'live-player-preload',

@@ -12,6 +12,7 @@
  *   frameWidth: number, frameHeight: number,
  *   videos: number,
  *   resources: Resource[],
+ *   milestones: [string, number][],
  * }} ProbeResult
  */
 
@@ -27,6 +28,8 @@ export function installProbe() {
     ready: /** @type {Promise<number>} */ (new Promise(() => {})),
     /** @type {(t: number) => void} */
     resolve: () => {},
+    /** @type {[string, number][]} media milestones (MediaSource created and open, first append), for --verbose */
+    milestones: [],
   };
   probe.ready = new Promise((resolve) => {
     probe.resolve = resolve;
@@ -71,6 +74,28 @@ export function installProbe() {
     return root;
   };
   observe(document);
+
+  // MSE milestones: hls.js creates the MediaSource on attachMedia and fetches no segment until it is open.
+  const mark = (/** @type {string} */ name) => probe.milestones.push([name, performance.now()]);
+  const NativeMediaSource = window.MediaSource;
+  if (NativeMediaSource) {
+    window.MediaSource = class extends NativeMediaSource {
+      constructor() {
+        super();
+        mark('MediaSource created');
+        this.addEventListener('sourceopen', () => mark('sourceopen'), { once: true });
+      }
+    };
+  }
+  const appendBuffer = globalThis.SourceBuffer?.prototype.appendBuffer;
+  if (appendBuffer) {
+    let appended = false;
+    SourceBuffer.prototype.appendBuffer = function (data) {
+      if (!appended) mark('first appendBuffer');
+      appended = true;
+      return appendBuffer.call(this, data);
+    };
+  }
 }
 
 /**
@@ -97,6 +122,9 @@ export function readProbe() {
     frameHeight: probe.frameHeight,
     videos: probe.videos,
     resources,
+    milestones: probe.milestones.filter(
+      (/** @type {[string, number]} */ [, at]) => firstFrame === null || at <= firstFrame,
+    ),
   };
 }
 

@@ -166,7 +166,8 @@ function streamReport(streamLabel, summary) {
 
 /** @param {string} name a chunk's name without its hash */
 function chunkNote(name) {
-  if (name === 'chunks/hls-*.js') return ': hls.js';
+  if (name === 'chunks/hls-*.js') return ': hls.js, full build: streams that declare captions, subtitles, DRM…';
+  if (name === 'chunks/hls.light-*.js') return ': hls.js, light build: every other stream';
   if (name.startsWith('chunks/livekit-client')) return ': livekit-client, LiveKit sources only';
   if (name.startsWith('chunks/hls-transport')) return ': the HLS transport';
   if (name.startsWith('chunks/native-hls')) return ': browsers without MSE (iOS Safari) only';
@@ -175,6 +176,9 @@ function chunkNote(name) {
   return '';
 }
 
+/** hls.js itself in the player's CDN build: its full or its light build. */
+const HLS_JS_CHUNK = /^\/player\/chunks\/hls(?:\.light)?-[\w-]{8}\.js$/;
+
 /**
  * The player's own code a page fetched by its first frame: every file of the CDN build but hls.js.
  * @param {ReturnType<typeof summarize>} summary
@@ -182,7 +186,7 @@ function chunkNote(name) {
  */
 function ownCode(summary, assets) {
   const paths = summary.find((s) => s.contender.id === 'live-player')?.scriptPaths ?? [];
-  const own = paths.filter((p) => p.startsWith('/player/') && !/^\/player\/chunks\/hls-[\w-]{8}\.js$/.test(p));
+  const own = paths.filter((p) => p.startsWith('/player/') && !HLS_JS_CHUNK.test(p));
   return {
     files: own.map((p) => p.slice('/player/'.length).replace(/-[\w-]{8}\.js$/, '-*.js')),
     gzip: own.reduce((sum, p) => sum + (assets.get(p)?.gzip.length ?? 0), 0),

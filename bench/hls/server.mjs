@@ -65,9 +65,10 @@ export async function startBenchServer(assets, { host = '127.0.0.1', port = 0 } 
  * @param {import('./assets.mjs').Assets} assets
  */
 function hlsChunks(assets) {
-  // hls.js (`hls-<hash>.js`) and the transport; not the on-demand HLS chunks (`hls-cue-reader-*`, native HLS).
+  // hls.js's light build (`hls.light-<hash>.js`, what a stream without captions, DRM… plays with) and the
+  // transport; not the full build nor the on-demand HLS chunks (`hls-cue-reader-*`, native HLS).
   const found = new Set(
-    [...assets.keys()].filter((p) => /^\/player\/chunks\/hls(?:-transport)?-[\w-]{8}\.js$/.test(p)),
+    [...assets.keys()].filter((p) => /^\/player\/chunks\/hls(?:\.light|-transport)-[\w-]{8}\.js$/.test(p)),
   );
   for (const path of found) {
     const code = assets.get(path)?.body.toString('utf8') ?? '';
