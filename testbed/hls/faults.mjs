@@ -4,7 +4,7 @@
 import { formatDateRange, mediaSequence } from './playlist-rewrite.mjs';
 
 /**
- * @typedef {'segment-status' | 'segment-delay' | 'playlist-stall' | 'cut' | 'garbled' | 'end' | 'not-started' | 'daterange' | 'closed-captions'} FaultName
+ * @typedef {'segment-status' | 'segment-delay' | 'playlist-stall' | 'cut' | 'garbled' | 'end' | 'not-started' | 'daterange' | 'closed-captions' | 'subtitles'} FaultName
  * @typedef {'master' | 'media' | 'segment' | 'other'} RequestKind
  * @typedef {import('./playlist-rewrite.mjs').DateRangeSpec} DateRangeSpec
  *
@@ -16,6 +16,7 @@ import { formatDateRange, mediaSequence } from './playlist-rewrite.mjs';
  *   | { fault: 'end' }
  *   | { fault: 'not-started' }
  *   | { fault: 'closed-captions' }
+ *   | { fault: 'subtitles' }
  *   | ({ fault: 'daterange' } & Partial<DateRangeSpec> & { id: string })} FaultSpec
  *
  * @typedef {{
@@ -27,6 +28,7 @@ import { formatDateRange, mediaSequence } from './playlist-rewrite.mjs';
  *   garbled: { mode: 'bytes' | 'tags', target: 'all' | 'master' | 'media' } | null,
  *   notStarted: { since: number } | null,
  *   closedCaptions: { since: number } | null,
+ *   subtitles: { since: number } | null,
  * }} ActiveFaults
  *
  * @typedef {{
@@ -52,6 +54,7 @@ export const FAULT_NAMES = [
   'not-started',
   'daterange',
   'closed-captions',
+  'subtitles',
 ];
 
 export const CHANNEL_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -77,6 +80,7 @@ export function createChannel(name) {
       garbled: null,
       notStarted: null,
       closedCaptions: null,
+      subtitles: null,
     },
     dateRanges: [],
     requests: { master: 0, media: 0, segment: 0, other: 0 },
@@ -155,6 +159,7 @@ export function parseFault(input, now = Date.now()) {
     case 'end':
     case 'not-started':
     case 'closed-captions':
+    case 'subtitles':
       return { fault };
     case 'daterange': {
       if (typeof spec.id !== 'string' || !spec.id) throw new FaultError('daterange needs an id');
@@ -235,6 +240,9 @@ export function applyFault(channel, spec, context = {}) {
     case 'closed-captions':
       f.closedCaptions = { since: now };
       break;
+    case 'subtitles':
+      f.subtitles = { since: now };
+      break;
     case 'playlist-stall':
       // A second stall keeps the first snapshot: the playlists stay as they were.
       f.stall ??= { since: now, playlists: frozen(channel, context.playlists) };
@@ -269,6 +277,7 @@ const FIELD = {
   end: 'end',
   'not-started': 'notStarted',
   'closed-captions': 'closedCaptions',
+  subtitles: 'subtitles',
 };
 
 /**

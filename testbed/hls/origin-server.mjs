@@ -21,6 +21,7 @@ import {
   remember,
 } from './faults.mjs';
 import { declareClosedCaptions, garbledPlaylist, rewriteMediaPlaylist } from './playlist-rewrite.mjs';
+import { declareSubtitles, firstVideoPts, SUBTITLES_FOLDER, subtitlePlaylist, subtitleSegment } from './subtitles.mjs';
 
 /** @typedef {import('./faults.mjs').Channel} Channel */
 
@@ -164,6 +165,9 @@ export function createOrigin({ outDir, renditions }) {
     const ch = channel(name);
     const rendition = b === undefined ? null : a;
     const file = b === undefined ? a : b;
+    if (rendition === SUBTITLES_FOLDER && ch.faults.subtitles && FILE_NAME.test(file) && parts.length === 3) {
+      return subtitles(req, res, ch, path, file);
+    }
     if (parts.length > 3 || !FILE_NAME.test(file) || (rendition !== null && !known.has(rendition))) {
       countRequest(ch, 'other', null);
       return sendError(res, 404, 'not found');
@@ -203,9 +207,12 @@ export function createOrigin({ outDir, renditions }) {
       if (kind === 'master') {
         const text = await readFile(join(outDir, file), 'utf8').catch(() => null);
         if (text === null) return sendError(res, 404, 'no such playlist');
+        const declared = ch.faults.closedCaptions ? 'closed-captions' : ch.faults.subtitles ? 'subtitles' : null;
         if (ch.faults.closedCaptions) count(ch, 'closed-captions');
-        remember(ch, kind, path, ch.faults.closedCaptions ? '200 closed-captions' : '200');
-        const body = ch.faults.closedCaptions ? declareClosedCaptions(text) : text;
+        if (ch.faults.subtitles) count(ch, 'subtitles');
+        remember(ch, kind, path, declared ? `200 ${declared}` : '200');
+        let body = ch.faults.closedCaptions ? declareClosedCaptions(text) : text;
+        if (ch.faults.subtitles) body = declareSubtitles(body);
         return send(res, 200, { 'Content-Type': PLAYLIST, 'Cache-Control': NO_STORE }, body);
       }
       const r = /** @type {string} */ (rendition);
@@ -251,6 +258,45 @@ export function createOrigin({ outDir, renditions }) {
         ...(delayMs > 0 ? { 'X-Livehook-Fault': 'segment-delay' } : {}),
       },
       bytes,
+    );
+  };
+
+  /**
+   * The `subtitles` fault's WebVTT rendition, made from the first rendition's playlist and segments.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {Channel} ch
+   * @param {string} path
+   * @param {string} file
+   */
+  const subtitles = async (req, res, ch, path, file) => {
+    const isPlaylist = file === 'index.m3u8';
+    countRequest(ch, isPlaylist ? 'media' : 'other', null);
+    if (isCut(ch)) {
+      req.socket.destroy();
+      return;
+    }
+    const mirror = renditions[0] ?? '';
+    if (isPlaylist) {
+      const text =
+        ch.faults.end?.playlists[mirror] ??
+        ch.faults.stall?.playlists[mirror] ??
+        (await readFile(join(outDir, mirror, 'index.m3u8'), 'utf8').catch(() => null));
+      if (text === null) return sendError(res, 404, 'no such playlist');
+      remember(ch, 'media', path, '200 subtitles');
+      const body = subtitlePlaylist(rewriteMediaPlaylist(text, { ended: Boolean(ch.faults.end) }));
+      return send(res, 200, { 'Content-Type': PLAYLIST, 'Cache-Control': NO_STORE }, body);
+    }
+    const n = /^seg_(\d+)\.vtt$/.exec(file)?.[1];
+    const ts = n === undefined ? null : await readFile(join(outDir, mirror, `seg_${n}.ts`)).catch(() => null);
+    const pts = ts && firstVideoPts(ts);
+    if (n === undefined || pts === null || pts === undefined) return sendError(res, 404, 'no such subtitle segment');
+    remember(ch, 'other', path, '200 subtitles');
+    return send(
+      res,
+      200,
+      { 'Content-Type': 'text/vtt; charset=utf-8', 'Cache-Control': NO_STORE },
+      subtitleSegment(Number(n), pts),
     );
   };
 
