@@ -1,6 +1,6 @@
 // axe-core finds nothing in any state a viewer can meet: playing (menu open), waiting, paused, ended, error.
 import { expect } from '@esm-bundle/chai';
-import 'axe-core';
+import { expectNoViolations } from '../test/axe.js';
 import {
   addPlayer,
   channel,
@@ -15,21 +15,6 @@ import {
   waitForControls,
   waitForState,
 } from '../test/fixture.js';
-import type { LivePlayer } from './live-player.js';
-
-interface AxeResult {
-  violations: { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary: string }[] }[];
-}
-const axe = (window as unknown as { axe: { run(context: Element, options?: object): Promise<AxeResult> } }).axe;
-
-async function expectNoViolations(player: LivePlayer, state: string): Promise<void> {
-  const { violations } = await axe.run(player, { resultTypes: ['violations'] });
-  const report = violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join('\n  ')}`,
-  );
-  expect(violations, `axe in "${state}":\n${report.join('\n')}`).to.have.length(0);
-}
 
 describe('<live-player> accessibility', function () {
   this.timeout(120_000);
