@@ -1,27 +1,7 @@
 // @ts-check
 import { describe, expect, it } from 'vitest';
 import { declareSubtitles, firstVideoPts, subtitlePlaylist, subtitleSegment } from './subtitles.mjs';
-
-const MASTER = `#EXTM3U
-#EXT-X-VERSION:6
-#EXT-X-STREAM-INF:BANDWIDTH=2305600,RESOLUTION=1280x720,CODECS="avc1.64001f,mp4a.40.2"
-720p/index.m3u8
-#EXT-X-STREAM-INF:BANDWIDTH=435600,RESOLUTION=426x240,CODECS="avc1.640015,mp4a.40.2"
-240p/index.m3u8
-`;
-
-const MEDIA = `#EXTM3U
-#EXT-X-VERSION:6
-#EXT-X-TARGETDURATION:1
-#EXT-X-MEDIA-SEQUENCE:6
-#EXT-X-INDEPENDENT-SEGMENTS
-#EXTINF:1.000000,
-#EXT-X-PROGRAM-DATE-TIME:2026-11-26T03:00:16.958+0000
-seg_00006.ts
-#EXTINF:1.000000,
-#EXT-X-PROGRAM-DATE-TIME:2026-11-26T03:00:17.958+0000
-seg_00007.ts
-`;
+import { FFMPEG_MASTER as MASTER, FFMPEG_MEDIA as MEDIA } from './test-playlists.mjs';
 
 /** One TS packet starting a video PES whose PTS is `pts` (33 bits). */
 function videoPacket(pts) {
