@@ -13,8 +13,11 @@ const pending = new Map<HlsBuild, Promise<HlsConstructor>>();
 export function loadHls(build: HlsBuild = 'full'): Promise<HlsConstructor> {
   let loading = pending.get(build);
   if (!loading) {
-    loading = (build === 'light' ? import('hls.js/light') : import('hls.js'))
-      .then((m) => m.default as HlsConstructor)
+    // hls.js ships no typings for "hls.js/light" (the same API, fewer features): typed as the full build's. The
+    // specifier stays a literal in the output, which is what bundlers split the chunk on.
+    const light = () => import('hls.js/light' as string) as Promise<{ default: HlsConstructor }>;
+    loading = (build === 'light' ? light() : import('hls.js'))
+      .then((m) => m.default)
       .catch((error: unknown) => {
         pending.delete(build); // let a later source try again (e.g. after a network blip)
         throw error;
