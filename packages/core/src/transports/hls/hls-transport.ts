@@ -213,7 +213,7 @@ export class HlsTransport implements Transport {
     if (!data.fatal) {
       if (data.details === Hls.ErrorDetails.BUFFER_STALLED_ERROR) this.lastStallAt = performance.now();
       if (data.details === Hls.ErrorDetails.BUFFER_APPEND_NO_PROGRESS && this.stuckBuffer.appendWithoutProgress()) {
-        this.hls?.recoverMediaError(); // a new MediaSource: the stuck one never takes data again
+        this.recoverMediaSource(); // a new MediaSource: the stuck one never takes data again
       }
       return;
     }
@@ -282,14 +282,30 @@ export class HlsTransport implements Transport {
     this.mediaRecoveries.push(now);
     const hls = this.hls!;
     // Standard hls.js recipe: recover, then swap audio codec and recover, then give up.
-    if (this.mediaRecoveries.length === 1) hls.recoverMediaError();
+    if (this.mediaRecoveries.length === 1) this.recoverMediaSource();
     else if (this.mediaRecoveries.length === 2) {
       hls.swapAudioCodec();
-      hls.recoverMediaError();
+      this.recoverMediaSource();
     } else
       this.context.fail(
         new ViewerError('media', `the video cannot be decoded (${data.details})`, { cause: data.error }),
       );
+  }
+
+  /**
+   * hls.js's recoverMediaError: a new MediaSource for the video. Loading a new source pauses the element (the media
+   * load algorithm does), so playback that was going resumes once the video can play again. WebKit showed it: after
+   * a stuck-buffer recovery the player sat paused with 30 s buffered.
+   */
+  private recoverMediaSource(): void {
+    const video = this.context.video;
+    const wasPlaying = !video.paused;
+    this.hls?.recoverMediaError();
+    if (!wasPlaying) return;
+    const resume = () => {
+      if (video.paused && !this.destroyed) video.play().catch(() => undefined); // refused: paused, a tap plays
+    };
+    video.addEventListener('canplay', resume, { once: true, signal: this.listeners.signal });
   }
 
   private listenToPage(): void {
