@@ -5,6 +5,7 @@
 // hls.js settings ask for them, gets the full build.
 import type { HlsConfig } from 'hls.js';
 import type { HlsTransportOptions } from './hls-transport.js';
+import { hasMediaSource } from './media-source.js';
 import { prefetchable } from './playlist-prefetch.js';
 
 export type HlsBuild = 'full' | 'light';
@@ -32,6 +33,5 @@ export function hlsBuildForConfig(config: Partial<HlsConfig> = {}): HlsBuild | u
  * The transport confirms it from the playlist (hls-build-choice.ts).
  */
 export function expectedHlsBuild(options: HlsTransportOptions = {}): HlsBuild {
-  const hasMse = Boolean(globalThis.MediaSource || 'ManagedMediaSource' in globalThis);
-  return hlsBuildForConfig(options.config) ?? (prefetchable(options) || !hasMse ? 'light' : 'full');
+  return hlsBuildForConfig(options.config) ?? (prefetchable(options) || !hasMediaSource() ? 'light' : 'full');
 }

@@ -12,6 +12,7 @@ import { chooseHlsBuild } from './hls-build-choice.js';
 import { buildHlsConfig } from './hls-config.js';
 import { LazyHlsCueReader } from './lazy-hls-cue-reader.js';
 import { type HlsConstructor, loadHls } from './load-hls.js';
+import { hasMediaSource } from './media-source.js';
 import type { NativeHlsPlayback } from './native-hls.js';
 import { chooseHlsEngine } from './playback-engine.js';
 import { peekPrefetchedPlaylist } from './playlist-prefetch.js';
@@ -85,7 +86,7 @@ export class HlsTransport implements Transport {
   async start(): Promise<void> {
     this.context.setPhase('connecting');
     // Only browsers without MSE (iOS Safari) play natively: they fetch that code alongside hls.js, others never.
-    const hasMse = Boolean(globalThis.MediaSource || 'ManagedMediaSource' in globalThis);
+    const hasMse = hasMediaSource();
     const native = hasMse ? undefined : import('./native-hls.js');
     native?.catch(() => undefined); // awaited below when it is needed; not an unhandled rejection before that
     // The light hls.js unless the settings or the playlist (prefetched, already on its way) need the full one.

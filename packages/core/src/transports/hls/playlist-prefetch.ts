@@ -3,6 +3,7 @@
 import type { HlsSource } from '../../sources/source.js';
 import type { TransportFactory } from '../transport.js';
 import type { HlsTransportOptions } from './hls-transport.js';
+import { hasMediaSource } from './media-source.js';
 
 /** A playlist the origin served (2xx), with when its request started, its first byte and its end came. */
 export interface PrefetchedPlaylist {
@@ -51,7 +52,7 @@ export function prefetchPlaylist(url: string, signal: AbortSignal, options: HlsT
 export function prefetchable(options: HlsTransportOptions = {}): boolean {
   const config = options.config ?? {};
   const custom = config.loader || config.pLoader || config.xhrSetup || config.fetchSetup;
-  return !custom && Boolean(globalThis.MediaSource || 'ManagedMediaSource' in globalThis);
+  return !custom && hasMediaSource();
 }
 
 /** The prefetch of `url` for this attempt, once: a retry or a second load goes to the network. */
