@@ -160,6 +160,7 @@ export class HlsTransport implements Transport {
     const prefetched = prefetchedPlaylistConfig(Hls, this.context.signal, this.source.url);
     const hls = new Hls({ ...buildHlsConfig(this.latency, this.options.config), ...prefetched });
     this.hls = hls;
+    this.resumePlaybackAfterResets(hls);
     this.cues = new LazyHlsCueReader(hls, this.context);
     const E = Hls.Events;
     hls.on(E.MANIFEST_PARSED, () => {
@@ -214,7 +215,7 @@ export class HlsTransport implements Transport {
     if (!data.fatal) {
       if (data.details === Hls.ErrorDetails.BUFFER_STALLED_ERROR) this.lastStallAt = performance.now();
       if (data.details === Hls.ErrorDetails.BUFFER_APPEND_NO_PROGRESS && this.stuckBuffer.appendWithoutProgress()) {
-        this.recoverMediaSource(); // a new MediaSource: the stuck one never takes data again
+        this.hls?.recoverMediaError(); // a new MediaSource: the stuck one never takes data again
       }
       return;
     }
@@ -283,10 +284,10 @@ export class HlsTransport implements Transport {
     this.mediaRecoveries.push(now);
     const hls = this.hls!;
     // Standard hls.js recipe: recover, then swap audio codec and recover, then give up.
-    if (this.mediaRecoveries.length === 1) this.recoverMediaSource();
+    if (this.mediaRecoveries.length === 1) hls.recoverMediaError();
     else if (this.mediaRecoveries.length === 2) {
       hls.swapAudioCodec();
-      this.recoverMediaSource();
+      hls.recoverMediaError();
     } else
       this.context.fail(
         new ViewerError('media', `the video cannot be decoded (${data.details})`, { cause: data.error }),
@@ -294,19 +295,23 @@ export class HlsTransport implements Transport {
   }
 
   /**
-   * hls.js's recoverMediaError: a new MediaSource for the video. Loading a new source pauses the element (the media
-   * load algorithm does), so playback that was going resumes once the video can play again. WebKit showed it: after
-   * a stuck-buffer recovery the player sat paused with 30 s buffered.
+   * Every MediaSource reset, ours after a media error or hls.js's own (it resets on its own when WebKit reports
+   * "Failed to upload buffer"), loads a new source into the video, and loading pauses the element (the media load
+   * algorithm does). Playback that was going resumes once the video can play again; WebKitGTK under load showed
+   * it: the player sat paused, 30 s buffered, after a reset at a quality switch.
    */
-  private recoverMediaSource(): void {
-    const video = this.context.video;
-    const wasPlaying = !video.paused;
-    this.hls?.recoverMediaError();
-    if (!wasPlaying) return;
-    const resume = () => {
-      if (video.paused && !this.destroyed) video.play().catch(() => undefined); // refused: paused, a tap plays
+  private resumePlaybackAfterResets(hls: Hls): void {
+    const recover = hls.recoverMediaError.bind(hls);
+    hls.recoverMediaError = () => {
+      const video = this.context.video;
+      const wasPlaying = !video.paused;
+      recover();
+      if (!wasPlaying) return;
+      const resume = () => {
+        if (video.paused && !this.destroyed) video.play().catch(() => undefined); // refused: paused, a tap plays
+      };
+      video.addEventListener('canplay', resume, { once: true, signal: this.listeners.signal });
     };
-    video.addEventListener('canplay', resume, { once: true, signal: this.listeners.signal });
   }
 
   private listenToPage(): void {
