@@ -16,6 +16,9 @@ export const LIVE_DEFAULTS: Partial<HlsConfig> = {
   enableDateRangeMetadataCues: false,
   enableID3MetadataCues: false,
   enableEmsgMetadataCues: false,
+  // A quality that failed once (a burst of 404s, a MediaSource reset) is left out of ABR; hls.js's default never lets
+  // it back, so a 3-hour show would end on 240p after one hiccup at its start. It gets another chance after 30 s.
+  errorPenaltyExpireMs: 30_000,
   liveSyncOnStallIncrease: 1, // hls.js adds this after each stall; our latency policy brings it back down
   // Live playlists refresh every target duration: retry quickly and often before calling it an outage.
   manifestLoadPolicy: {
