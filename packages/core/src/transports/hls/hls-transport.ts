@@ -297,20 +297,26 @@ export class HlsTransport implements Transport {
   /**
    * Every MediaSource reset, ours after a media error or hls.js's own (it resets on its own when WebKit reports
    * "Failed to upload buffer"), loads a new source into the video, and loading pauses the element (the media load
-   * algorithm does). Playback that was going resumes once the video can play again; WebKitGTK under load showed
-   * it: the player sat paused, 30 s buffered, after a reset at a quality switch.
+   * algorithm does). That pause is not the viewer's: while the new source fills, the player shows it is
+   * reconnecting, not a play button, and playback that was going resumes once the video can play again. WebKitGTK
+   * under load showed it: the player sat paused, 30 s buffered, after a reset at a quality switch.
    */
   private resumePlaybackAfterResets(hls: Hls): void {
     const recover = hls.recoverMediaError.bind(hls);
     hls.recoverMediaError = () => {
       const video = this.context.video;
       const wasPlaying = !video.paused;
+      if (wasPlaying) this.context.setPhase('reconnecting'); // before the reset pauses the video
       recover();
       if (!wasPlaying) return;
-      const resume = () => {
-        if (video.paused && !this.destroyed) video.play().catch(() => undefined); // refused: paused, a tap plays
+      const options = { once: true, signal: this.listeners.signal };
+      const backLive = () => {
+        // A network outage under way keeps its own "reconnecting" until data flows again (onDataFlowing).
+        if (!this.wentOffline && !this.retrier.pending) this.context.setPhase('live');
       };
-      video.addEventListener('canplay', resume, { once: true, signal: this.listeners.signal });
+      video.addEventListener('playing', backLive, options);
+      // Refused: the viewer sees it paused, and a tap plays.
+      video.addEventListener('canplay', () => video.paused && video.play().catch(backLive), options);
     };
   }
 
