@@ -37,8 +37,8 @@ export default [
   // It picks the hls.js build to fetch from the page's settings (hls-build.ts), before any transport loads.
   treeShaken('@livehook/core: Viewer, no transport', 'packages/core/dist/index.js', 'Viewer', '5.5 kB'),
   // What an HLS viewer fetches before the first frame, besides hls.js (a lazy chunk of its own). Issue 3's goal:
-  // under 25 kB, and this budget is that goal (kB of 1000 bytes: under 25 KiB too). The control bar (its own chunk) and
-  // the playback reporter follow after the first frame.
+  // under 25 kB, and this budget is that goal (kB of 1000 bytes: under 25 KiB too). The control bar (its own
+  // chunk) and the playback reporter follow after the first frame.
   served('<live-player> CDN entry', `${PLAYER_CDN}/live-player.js`, '20 kB'),
   served(
     '<live-player> CDN entry + HLS transport chunk',

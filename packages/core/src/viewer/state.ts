@@ -13,7 +13,7 @@ export const ViewerState = {
   Paused: 'paused',
   /** Playback is frozen waiting for data (rebuffering). */
   Stalled: 'stalled',
-  /** The connection dropped and is retried with backoff, or the media pipeline is being rebuilt after a decoder error. */
+  /** The connection dropped and is retried with backoff, or the media pipeline is rebuilt after a decoder error. */
   Reconnecting: 'reconnecting',
   /** The broadcaster ended the stream. */
   Ended: 'ended',
