@@ -4,6 +4,7 @@
 // offline emulation).
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { defaultReporter } from '@web/test-runner';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import {
   autoplayFiles,
@@ -15,6 +16,7 @@ import {
   sharedConfig,
   webrtcTests,
 } from './scripts/wtr-common.mjs';
+import { resultsReporter } from './scripts/wtr-results-reporter.mjs';
 import { spawnGuarded, stopChild } from './testbed/livekit/child-guard.mjs';
 
 const driverPath = process.env.WEBKIT_WEBDRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
@@ -46,6 +48,10 @@ async function miniBrowserLauncher(autoplayPolicy) {
     hostname: '127.0.0.1',
     port,
     logLevel: 'error',
+    // A frozen page answers no WebDriver command: fail fast instead of retrying each for minutes (the defaults are
+    // 120 s and 3 retries), so the run ends and scripts/test-webkit.mjs can rerun what is left in a fresh browser.
+    connectionRetryTimeout: 60_000,
+    connectionRetryCount: 0,
     capabilities: {
       browserName: 'MiniBrowser',
       'wdio:enforceWebDriverClassic': true,
@@ -72,24 +78,47 @@ const webkitKnownIssues = [
 // The player's autoplay file runs in both groups; the LiveKit one needs WebRTC, which WebKitGTK lacks.
 const autoplay = autoplayFiles().filter((file) => !/livekit/i.test(file));
 
+// scripts/test-webkit.mjs reruns the files whose browser stopped answering (the deadlock above): it names them here
+// and reads each file's outcome from the results file.
+const only = process.env.LIVEHOOK_WEBKIT_FILES
+  ? /** @type {string[]} */ (JSON.parse(process.env.LIVEHOOK_WEBKIT_FILES))
+  : null;
+const resultsPath = process.env.LIVEHOOK_WEBKIT_RESULTS;
+
+const mainFiles = only
+  ? only.filter((file) => !autoplay.includes(file))
+  : [
+      productTests,
+      `!${autoplayTests}`,
+      `!${chromiumOnlyTests}`,
+      `!${offlineTests}`,
+      ...webrtcTests.map((glob) => `!${glob}`),
+      ...webkitKnownIssues.map((file) => `!${file}`),
+    ];
+const autoplayGroupFiles = only ? autoplay.filter((file) => only.includes(file)) : isFullRun() ? autoplay : [];
+
+// `allow` = sound may autoplay, like Chromium's --autoplay-policy=no-user-gesture-required. The autoplay group:
+// sound needs a gesture, as on Safari. A rerun of the autoplay file alone runs it as the main run (web-test-runner
+// wants files there).
+const autoplayGroup = async () => ({
+  name: 'autoplay-policy',
+  files: autoplayGroupFiles,
+  browsers: [await miniBrowserLauncher('allow-without-sound')],
+});
+const { files, browsers } = mainFiles.length
+  ? { files: mainFiles, browsers: [await miniBrowserLauncher('allow')] }
+  : await autoplayGroup();
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   ...sharedConfig(),
-  files: [
-    productTests,
-    `!${autoplayTests}`,
-    `!${chromiumOnlyTests}`,
-    `!${offlineTests}`,
-    ...webrtcTests.map((glob) => `!${glob}`),
-    ...webkitKnownIssues.map((file) => `!${file}`),
-  ],
-  // `allow` = sound may autoplay, like Chromium's --autoplay-policy=no-user-gesture-required.
-  browsers: [await miniBrowserLauncher('allow')],
-  // The autoplay group: sound needs a gesture, as on Safari.
-  groups:
-    autoplay.length && isFullRun()
-      ? [{ name: 'autoplay-policy', files: autoplay, browsers: [await miniBrowserLauncher('allow-without-sound')] }]
-      : [],
+  files,
+  browsers,
+  groups: mainFiles.length && autoplayGroupFiles.length ? [await autoplayGroup()] : [],
+  // A frozen page (the deadlock above) never finishes: give up on it after 4 minutes, not 10. The longest WebKit
+  // file takes about 80 s here (`pnpm test:webkit` prints the slowest).
+  testsFinishTimeout: 240_000,
+  reporters: resultsPath ? [defaultReporter(), resultsReporter(resultsPath)] : undefined,
   plugins: [
     ...(sharedConfig().plugins ?? []),
     {
