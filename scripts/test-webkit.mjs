@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { judgeRun, readResults, slowestFile, withoutFiles } from './webkit-rerun.mjs';
 
-// The first run froze in 3 of our 4 full runs on 2026-11-27, its reruns (in a fresh browser) in none; a second
-// rerun covers one more freeze, and a file that freezes every time still fails.
+// On 2026-11-27 the first run froze in 3 of 6 full runs (CI's included), a rerun (in a fresh browser) in none; a
+// second rerun covers one more freeze, and a file that freezes every time still fails.
 const RERUNS = 2;
 
 const dir = mkdtempSync(join(tmpdir(), 'livehook-webkit-'));
